@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AgencyEvents,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  type AgencyDto,
+  type ArchiveAgencyCommand,
+  type CreateAgencyCommand,
+  type GetAgencyQuery,
+  type ListAgenciesQuery,
+  type Page,
+  type UpdateAgencyCommand,
+} from '#libs/contracts';
+import { RpcError, type CallContext } from '#libs/messaging';
+import { applyChanges, assertVersion, isUniqueViolation, OutboxWriter } from '#libs/persistence';
+import { AgenciesRepository } from './agencies.repository.js';
+import { toAgencyDto, type AgencyEntity } from './agency.entity.js';
+
+@Injectable()
+export class AgenciesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly agencies: AgenciesRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async list(query: ListAgenciesQuery): Promise<Page<AgencyDto>> {
+    const page = await this.agencies.list(
+      query.filter ?? {},
+      query.first ?? DEFAULT_PAGE_SIZE,
+      query.after ?? undefined,
+    );
+    return {
+      edges: page.rows.map((agency) => ({
+        cursor: encodeCursor([agency.acronymKey, agency.id]),
+        node: toAgencyDto(agency),
+      })),
+      totalCount: page.totalCount,
+      hasNextPage: page.hasNextPage,
+    };
+  }
+
+  async get(query: GetAgencyQuery): Promise<AgencyDto> {
+    const agency = query.id
+      ? await this.agencies.findById(query.id)
+      : await this.agencies.findByAcronym(query.acronym ?? '');
+    if (!agency) throw RpcError.notFound('Agency', query.id ?? query.acronym ?? '');
+    return toAgencyDto(agency);
+  }
+
+  /** One answer per id, in the order asked, null where there is no such agency. */
+  async byIds(ids: string[]): Promise<(AgencyDto | null)[]> {
+    const found = new Map(
+      (await this.agencies.findByIds(ids)).map((agency) => [agency.id, agency]),
+    );
+    return ids.map((id) => {
+      const agency = found.get(id);
+      return agency ? toAgencyDto(agency) : null;
+    });
+  }
+
+  async create(command: CreateAgencyCommand, call: CallContext): Promise<AgencyDto> {
+    return this.writing(command.acronym, async (transaction) => {
+      const agency = await this.agencies.insert(transaction, {
+        ...command,
+        website: command.website ?? null,
+      });
+      const dto = toAgencyDto(agency);
+      await this.outbox.record(transaction, {
+        type: AgencyEvents.agencyCreated,
+        subject: dto.id,
+        data: { agency: dto },
+        actor: call.caller.id,
+        correlationId: call.correlationId,
+      });
+      return dto;
+    });
+  }
+
+  async update(command: UpdateAgencyCommand, call: CallContext): Promise<AgencyDto> {
+    const { id, expectedVersion, ...changes } = command;
+    return this.writing(changes.acronym, async (transaction) => {
+      const agency = await this.writableAgency(transaction, id);
+      assertVersion('Agency', agency, expectedVersion);
+      const changedFields = applyChanges(agency, changes);
+      if (changedFields.length === 0) return toAgencyDto(agency);
+      const dto = toAgencyDto(await this.agencies.save(transaction, agency));
+      await this.outbox.record(transaction, {
+        type: AgencyEvents.agencyUpdated,
+        subject: dto.id,
+        data: { agency: dto, changedFields },
+        actor: call.caller.id,
+        correlationId: call.correlationId,
+      });
+      return dto;
+    });
+  }
+
+  /** Archiving is idempotent: an archived agency is answered as it is, with no new event. */
+  async archive(command: ArchiveAgencyCommand, call: CallContext): Promise<AgencyDto> {
+    return this.dataSource.transaction(async (transaction) => {
+      const agency = await this.agencies.lockById(transaction, command.id);
+      if (!agency) throw RpcError.notFound('Agency', command.id);
+      if (agency.archivedAt) return toAgencyDto(agency);
+      agency.archivedAt = new Date();
+      const dto = toAgencyDto(await this.agencies.save(transaction, agency));
+      await this.outbox.record(transaction, {
+        type: AgencyEvents.agencyArchived,
+        subject: dto.id,
+        data: { agency: dto },
+        actor: call.caller.id,
+        correlationId: call.correlationId,
+      });
+      return dto;
+    });
+  }
+
+  /**
+   * Locks an agency that may still change: it exists and is not archived. When the id came
+   * from an input field (`referencedBy`), an unknown id is that field's error.
+   */
+  async writableAgency(
+    transaction: EntityManager,
+    id: string,
+    mode: 'update' | 'share' = 'update',
+    referencedBy?: string,
+  ): Promise<AgencyEntity> {
+    const agency = await this.agencies.lockById(transaction, id, mode);
+    if (!agency && referencedBy) {
+      throw RpcError.badInput([
+        { field: referencedBy, rule: 'exists', message: `no agency has id ${id}` },
+      ]);
+    }
+    if (!agency) throw RpcError.notFound('Agency', id);
+    if (agency.archivedAt) {
+      throw RpcError.conflict(`Agency ${agency.acronym} is archived and can no longer change`);
+    }
+    return agency;
+  }
+
+  /** Runs a write in one transaction; a taken acronym becomes a CONFLICT naming it. */
+  private async writing<T>(
+    acronym: string | undefined,
+    work: (transaction: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'agency_acronym_key')) {
+        throw RpcError.conflict(`An agency with acronym ${acronym ?? ''} already exists`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { Logger } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '#libs/contracts';
+import { RpcError } from '#libs/messaging';
+import type { GatewayContext } from './gateway-context.js';
+
+/** Codes Apollo itself gives to documents and variables that fail; their messages are safe. */
+const APOLLO_REQUEST_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'BAD_REQUEST',
+]);
+
+/** The GraphQL extensions for each service error code; a new code fails to compile here. */
+function extensionsOf(error: RpcError): Record<string, unknown> {
+  switch (error.code) {
+    case ErrorCode.BadUserInput:
+      return { code: error.code, fields: error.details.fields ?? [] };
+    case ErrorCode.Unauthenticated:
+    case ErrorCode.Forbidden:
+    case ErrorCode.NotFound:
+    case ErrorCode.Conflict:
+    case ErrorCode.ServiceUnavailable:
+    case ErrorCode.Internal:
+      return { code: error.code };
+    default:
+      return assertUnreachable(error.code);
+  }
+}
+
+function assertUnreachable(value: never): never {
+  throw new Error(`Unhandled error code ${String(value)}`);
+}
+
+/** True when the error's message may be shown as it is. */
+function isExpected(error: unknown): boolean {
+  if (error instanceof RpcError) return error.code !== ErrorCode.Internal;
+  return error instanceof GraphQLError && APOLLO_REQUEST_ERRORS.has(String(error.extensions.code));
+}
+
+/**
+ * Shapes every error a client sees: service errors keep their code and message; anything
+ * unexpected becomes INTERNAL_SERVER_ERROR with no stack, SQL or secret.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const cause = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (cause instanceof RpcError && cause.code !== ErrorCode.Internal) {
+    return { ...base, message: cause.message, extensions: extensionsOf(cause) };
+  }
+  if (isExpected(cause)) {
+    return {
+      ...base,
+      message: formatted.message,
+      extensions: { code: formatted.extensions?.code },
+    };
+  }
+  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.Internal } };
+}
+
+/** Logs unexpected errors with the correlation id that the client also receives. */
+export function correlationPlugin(): ApolloServerPlugin<GatewayContext> {
+  const logger = new Logger('GraphQL');
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const cause = unwrapResolverError(error);
+            if (isExpected(cause)) continue;
+            const failure = cause instanceof Error ? cause : new Error(String(cause));
+            logger.error({
+              msg: failure.message,
+              correlationId: contextValue.call.correlationId,
+              path: error.path?.join('.'),
+              stack: failure.stack,
+            });
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          const { correlationId } = contextValue.call;
+          response.http.headers.set('x-request-id', correlationId);
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({
+            ...error,
+            extensions: { ...error.extensions, correlationId },
+          }));
+        },
+      };
+    },
+  };
+}

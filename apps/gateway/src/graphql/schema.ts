@@ -1,0 +1,21 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { AgenciesResolver } from '../agencies/agencies.resolver.js';
+import { PeopleResolver } from '../agencies/people.resolver.js';
+
+/** Every resolver of the graph; the gateway module and the schema printer both use this list. */
+export const GATEWAY_RESOLVERS = [AgenciesResolver, PeopleResolver];
+
+/** The graph as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */
+export async function printGatewaySchema(): Promise<string> {
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, {
+    logger: false,
+  });
+  try {
+    const schema = await app.get(GraphQLSchemaFactory).create(GATEWAY_RESOLVERS);
+    return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  } finally {
+    await app.close();
+  }
+}

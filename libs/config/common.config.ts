@@ -1,0 +1,35 @@
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
+const NATS_URL = /^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/;
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Settings every app reads; property names are the environment variable names. */
+export class NatsConfig {
+  @Matches(NATS_URL, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  /** How long a caller waits for a service's answer before SERVICE_UNAVAILABLE. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  RPC_TIMEOUT_MS: number = 3000;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'log';
+}
+
+export class ServiceConfig extends NatsConfig {
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/convene';
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE: number = 10;
+
+  @IsString()
+  SERVICE_INSTANCE: string = `${process.pid}`;
+}

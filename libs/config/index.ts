@@ -1,0 +1,2 @@
+export * from './common.config.js';
+export * from './load-config.js';

@@ -1,0 +1,29 @@
+/** Domain event types; each is also the JetStream subject it is published on. */
+export const AgencyEvents = {
+  agencyCreated: 'convene.agencies.agency.created',
+  agencyUpdated: 'convene.agencies.agency.updated',
+  agencyArchived: 'convene.agencies.agency.archived',
+  personAdded: 'convene.agencies.person.added',
+  personUpdated: 'convene.agencies.person.updated',
+  personRemoved: 'convene.agencies.person.removed',
+} as const;
+
+export type DomainEventType = (typeof AgencyEvents)[keyof typeof AgencyEvents];
+
+/** Stream that captures every domain event subject. */
+export const DOMAIN_EVENT_SUBJECTS = 'convene.>';
+
+/** CloudEvents 1.0, structured JSON mode. */
+export interface CloudEvent<T = unknown> {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: DomainEventType;
+  subject: string;
+  time: string;
+  datacontenttype: 'application/json';
+  data: T;
+  /** Extension attributes: who caused the change, and the request it came from. */
+  conveneactor: string;
+  convenecorrelationid: string;
+}

@@ -1,0 +1,55 @@
+import type {
+  AgenciesByIdsQuery,
+  AgencyDto,
+  ArchiveAgencyCommand,
+  CreateAgencyCommand,
+  GetAgencyQuery,
+  ListAgenciesQuery,
+  UpdateAgencyCommand,
+} from './agencies/agency.contracts.js';
+import type {
+  AddPersonCommand,
+  PeopleByAgencyIdsQuery,
+  PeopleByIdsQuery,
+  PersonDto,
+  RemovePersonCommand,
+  UpdatePersonCommand,
+} from './agencies/person.contracts.js';
+import type { Page } from './pagination.js';
+
+/**
+ * Request/reply subjects, one per operation. They live outside the `convene.>`
+ * namespace that the domain-event stream captures, so requests are never stored.
+ */
+export const AgencyRpc = {
+  list: 'rpc.agencies.agency.list',
+  get: 'rpc.agencies.agency.get',
+  byIds: 'rpc.agencies.agency.byIds',
+  create: 'rpc.agencies.agency.create',
+  update: 'rpc.agencies.agency.update',
+  archive: 'rpc.agencies.agency.archive',
+  peopleByAgencyIds: 'rpc.agencies.person.byAgencyIds',
+  peopleByIds: 'rpc.agencies.person.byIds',
+  addPerson: 'rpc.agencies.person.add',
+  updatePerson: 'rpc.agencies.person.update',
+  removePerson: 'rpc.agencies.person.remove',
+} as const;
+
+/** What each subject takes and answers: the client and the handlers are typed from this one map. */
+export interface RpcContract {
+  [AgencyRpc.list]: { request: ListAgenciesQuery; response: Page<AgencyDto> };
+  [AgencyRpc.get]: { request: GetAgencyQuery; response: AgencyDto };
+  [AgencyRpc.byIds]: { request: AgenciesByIdsQuery; response: (AgencyDto | null)[] };
+  [AgencyRpc.create]: { request: CreateAgencyCommand; response: AgencyDto };
+  [AgencyRpc.update]: { request: UpdateAgencyCommand; response: AgencyDto };
+  [AgencyRpc.archive]: { request: ArchiveAgencyCommand; response: AgencyDto };
+  [AgencyRpc.peopleByAgencyIds]: { request: PeopleByAgencyIdsQuery; response: PersonDto[][] };
+  [AgencyRpc.peopleByIds]: { request: PeopleByIdsQuery; response: (PersonDto | null)[] };
+  [AgencyRpc.addPerson]: { request: AddPersonCommand; response: PersonDto };
+  [AgencyRpc.updatePerson]: { request: UpdatePersonCommand; response: PersonDto };
+  [AgencyRpc.removePerson]: { request: RemovePersonCommand; response: PersonDto };
+}
+
+export type RpcSubject = keyof RpcContract;
+export type RpcRequest<S extends RpcSubject> = RpcContract[S]['request'];
+export type RpcResponse<S extends RpcSubject> = RpcContract[S]['response'];

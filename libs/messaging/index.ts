@@ -1,0 +1,5 @@
+export * from './call-context.js';
+export * from './rpc-client.js';
+export * from './rpc-error.js';
+export * from './rpc-server.js';
+export * from './nats-health.js';

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { isErrorBody, type RpcRequest, type RpcResponse, type RpcSubject } from '#libs/contracts';
+import { rpcClientDuration, rpcClientRequests } from '#libs/observability';
+import {
+  CALLER_HEADER,
+  CORRELATION_ID_HEADER,
+  encodeCaller,
+  type CallContext,
+} from './call-context.js';
+import { RpcError } from './rpc-error.js';
+
+export interface RpcClientOptions {
+  url: string;
+  name: string;
+  timeoutMs: number;
+}
+
+/** The reply a Nest NATS handler publishes. */
+interface NestReply {
+  response?: unknown;
+  err?: unknown;
+}
+
+/**
+ * The one way to call a service: typed by the RpcContract, bounded in time, with the caller
+ * and correlation id in NATS headers. Any transport failure becomes SERVICE_UNAVAILABLE.
+ */
+export class RpcClient implements OnApplicationShutdown {
+  private constructor(
+    private readonly connection: NatsConnection,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async connect(options: RpcClientOptions): Promise<RpcClient> {
+    const connection = await connect({
+      servers: options.url.split(','),
+      name: options.name,
+      maxReconnectAttempts: -1,
+      waitOnFirstConnect: true,
+    });
+    return new RpcClient(connection, options.timeoutMs);
+  }
+
+  async request<S extends RpcSubject>(
+    subject: S,
+    payload: RpcRequest<S>,
+    call: CallContext,
+  ): Promise<RpcResponse<S>> {
+    const stopTimer = rpcClientDuration.startTimer({ subject });
+    try {
+      const response = (await this.send(subject, payload, call)) as RpcResponse<S>;
+      rpcClientRequests.inc({ subject, outcome: 'ok' });
+      return response;
+    } catch (error) {
+      const outcome = error instanceof RpcError ? error.code : 'error';
+      rpcClientRequests.inc({ subject, outcome });
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  /** Resolves once the server has answered a ping: the connection is usable. */
+  async ping(): Promise<void> {
+    await this.connection.flush();
+  }
+
+  async close(): Promise<void> {
+    if (!this.connection.isClosed()) await this.connection.drain();
+  }
+
+  /** Nest calls this when the app that was given this client closes. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  private async send(subject: string, payload: unknown, call: CallContext): Promise<unknown> {
+    const requestHeaders = headers();
+    requestHeaders.set(CALLER_HEADER, encodeCaller(call.caller));
+    requestHeaders.set(CORRELATION_ID_HEADER, call.correlationId);
+    const body = JSON.stringify({ pattern: subject, data: payload, id: randomUUID() });
+
+    let reply: NestReply;
+    try {
+      const message = await this.connection.request(subject, body, {
+        timeout: this.timeoutMs,
+        headers: requestHeaders,
+      });
+      reply = message.json<NestReply>();
+    } catch (error) {
+      throw this.transportFailure(subject, error);
+    }
+    if (reply.err !== undefined && reply.err !== null) {
+      if (isErrorBody(reply.err)) throw RpcError.fromBody(reply.err);
+      throw RpcError.unavailable(`The ${serviceOf(subject)} service cannot answer ${subject}`);
+    }
+    return reply.response;
+  }
+
+  private transportFailure(subject: string, error: unknown): RpcError {
+    const service = serviceOf(subject);
+    const noResponders =
+      error instanceof Error &&
+      (('isNoResponders' in error && (error as { isNoResponders(): boolean }).isNoResponders()) ||
+        error.name === 'NoRespondersError');
+    if (noResponders) return RpcError.unavailable(`The ${service} service is not available`);
+    if (error instanceof Error && /timeout/i.test(`${error.name} ${error.message}`)) {
+      return RpcError.unavailable(
+        `The ${service} service did not answer within ${this.timeoutMs} ms`,
+      );
+    }
+    return RpcError.unavailable(`The ${service} service cannot be reached`);
+  }
+}
+
+/** `rpc.agencies.agency.list` → `agencies`. */
+function serviceOf(subject: string): string {
+  return subject.split('.')[1] ?? subject;
+}

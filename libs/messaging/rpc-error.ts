@@ -1,0 +1,42 @@
+import { ErrorCode, type ErrorBody, type FieldError } from '#libs/contracts';
+
+/** The one error type services throw and clients receive; it crosses NATS as an ErrorBody. */
+export class RpcError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: NonNullable<ErrorBody['details']> = {},
+  ) {
+    super(message);
+    this.name = 'RpcError';
+  }
+
+  static badInput(fields: FieldError[]): RpcError {
+    const summary = fields.map((field) => `${field.field}: ${field.message}`).join('; ');
+    return new RpcError(ErrorCode.BadUserInput, `Invalid input. ${summary}`, { fields });
+  }
+
+  static notFound(what: string, key: string): RpcError {
+    return new RpcError(ErrorCode.NotFound, `${what} ${key} was not found`);
+  }
+
+  static conflict(message: string): RpcError {
+    return new RpcError(ErrorCode.Conflict, message);
+  }
+
+  static unavailable(message: string): RpcError {
+    return new RpcError(ErrorCode.ServiceUnavailable, message);
+  }
+
+  static internal(correlationId: string): RpcError {
+    return new RpcError(ErrorCode.Internal, 'Internal server error', { correlationId });
+  }
+
+  static fromBody(body: ErrorBody): RpcError {
+    return new RpcError(body.code, body.message, body.details ?? {});
+  }
+
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
