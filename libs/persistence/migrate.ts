@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 
 /**
  * Creates the service's schema and applies its pending migrations. An advisory lock
- * makes replicas that start together take turns instead of racing.
+ * makes replicas that start together take turns instead of racing. It holds one pooled
+ * connection while the migrations run on another: the pool needs at least two.
  */
 export async function runMigrations(dataSource: DataSource, schema: string): Promise<string[]> {
   const runner = dataSource.createQueryRunner();

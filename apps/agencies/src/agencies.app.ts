@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { natsServerOptions, NatsStatusHealthCheck } from '#libs/messaging';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { loadConfig } from '#libs/config';
 import { runMain } from '#libs/observability';
 import { startGateway } from './gateway.app.js';

@@ -1,0 +1,41 @@
+import { describe, expect, it } from '@jest/globals';
+import 'reflect-metadata';
+import { ServiceConfig } from './common.config.js';
+import { ConfigError, loadConfig, redactUrl } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('falls back to the localhost defaults', () => {
+    const config = loadConfig(ServiceConfig, {});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/convene');
+    expect(config.NATS_URL).toBe('nats://127.0.0.1:4222');
+    expect(config.RPC_TIMEOUT_MS).toBe(3000);
+  });
+
+  it('converts numbers from their text', () => {
+    expect(loadConfig(ServiceConfig, { RPC_TIMEOUT_MS: '1500' }).RPC_TIMEOUT_MS).toBe(1500);
+  });
+
+  it('names every wrong variable and its rule', () => {
+    let thrown: unknown;
+    try {
+      loadConfig(ServiceConfig, {
+        NATS_URL: 'localhost:4222',
+        RPC_TIMEOUT_MS: 'soon',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    const problems = (thrown as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/^NATS_URL: NATS_URL must be a nats:\/\/ URL/m);
+    expect(problems).toMatch(/^RPC_TIMEOUT_MS: .*integer/m);
+    expect(problems).toMatch(/^LOG_LEVEL: /m);
+  });
+
+  it('redacts passwords of URLs before they are logged', () => {
+    expect(redactUrl('postgres://app:s3cret@db:5432/convene')).toBe(
+      'postgres://app:***@db:5432/convene',
+    );
+  });
+});
