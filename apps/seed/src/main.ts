@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { loadConfig, NatsConfig } from '#libs/config';
+import { newCallContext, RpcClient, SYSTEM_CALLER } from '#libs/messaging';
+import { runMain } from '#libs/observability';
+import { DEMO_AGENCIES } from './demo-data/agencies.js';
+import { seedAgencies } from './seed-agencies.js';
+import { waitForServices } from './wait-for-services.js';
+
+const SERVICES_READY_TIMEOUT_MS = 60_000;
+
+await runMain('seed', async () => {
+  const config = loadConfig(NatsConfig);
+  const rpc = await RpcClient.connect({
+    url: config.NATS_URL,
+    name: 'seed',
+    timeoutMs: config.RPC_TIMEOUT_MS,
+  });
+  try {
+    const call = newCallContext(SYSTEM_CALLER);
+    await waitForServices(rpc, call, SERVICES_READY_TIMEOUT_MS);
+    const report = await seedAgencies(rpc, call, DEMO_AGENCIES);
+    return `demo data in place: ${report.agenciesCreated} agencies created, ${report.peopleAdded} people added`;
+  } finally {
+    await rpc.close();
+  }
+});

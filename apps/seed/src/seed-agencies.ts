@@ -1,0 +1,51 @@
+import { AgencyRpc, ErrorCode, type AgencyDto } from '#libs/contracts';
+import { RpcError, type CallContext, type RpcClient } from '#libs/messaging';
+import type { DemoAgency } from './demo-data/agencies.js';
+
+export interface SeedReport {
+  agenciesCreated: number;
+  peopleAdded: number;
+}
+
+/**
+ * Creates the demo agencies and people that are missing, through the agencies service like
+ * any client (so every change has its domain event). Running it again changes nothing.
+ */
+export async function seedAgencies(
+  rpc: RpcClient,
+  call: CallContext,
+  agencies: DemoAgency[],
+): Promise<SeedReport> {
+  const report: SeedReport = { agenciesCreated: 0, peopleAdded: 0 };
+  for (const { people, ...agency } of agencies) {
+    let existing = await findAgency(rpc, call, agency.acronym);
+    if (!existing) {
+      existing = await rpc.request(AgencyRpc.create, agency, call);
+      report.agenciesCreated += 1;
+    }
+    const [current = []] = await rpc.request(
+      AgencyRpc.peopleByAgencyIds,
+      { agencyIds: [existing.id] },
+      call,
+    );
+    const known = new Set(current.map((person) => person.name));
+    for (const person of people.filter((candidate) => !known.has(candidate.name))) {
+      await rpc.request(AgencyRpc.addPerson, { agencyId: existing.id, ...person }, call);
+      report.peopleAdded += 1;
+    }
+  }
+  return report;
+}
+
+async function findAgency(
+  rpc: RpcClient,
+  call: CallContext,
+  acronym: string,
+): Promise<AgencyDto | undefined> {
+  try {
+    return await rpc.request(AgencyRpc.get, { acronym }, call);
+  } catch (error) {
+    if (error instanceof RpcError && error.code === ErrorCode.NotFound) return undefined;
+    throw error;
+  }
+}
