@@ -39,6 +39,8 @@ export class RpcClient implements OnApplicationShutdown {
       name: options.name,
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,
+      // nats.js otherwise builds an Error per request to keep async stack traces: ~3% of the gateway's CPU.
+      noAsyncTraces: true,
     });
     return new RpcClient(connection, options.timeoutMs);
   }

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -29,7 +30,8 @@ export class GatewayModule {
           includeStacktraceInErrorResponses: false,
           context: ({ req }: { req: Request }) => createGatewayContext(req, rpc),
           formatError: formatGraphQLError,
-          plugins: [correlationPlugin(), metricsPlugin()],
+          // No cache hints are used; the default cache-control plugin would wrap every field resolver.
+          plugins: [ApolloServerPluginCacheControlDisabled(), correlationPlugin(), metricsPlugin()],
         }),
       ],
       controllers: [HealthController, MetricsController],
