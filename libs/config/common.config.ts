@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
 const NATS_URL = /^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/;
@@ -30,6 +30,9 @@ export class ServiceConfig extends NatsConfig {
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
 
-  @IsString()
-  SERVICE_INSTANCE: string = `${process.pid}`;
+  /** Port of the service's /health and /metrics. */
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT: number = 4001;
 }

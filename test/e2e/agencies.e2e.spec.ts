@@ -337,7 +337,7 @@ describe('the graph is batched', () => {
 
 describe('when things go wrong', () => {
   it('answers SERVICE_UNAVAILABLE promptly while the agencies service is down, and recovers without a gateway restart', async () => {
-    await stack.stopAgencies();
+    await stack.stopService('agencies');
     const started = Date.now();
     const down = await stack.graphql.request(`{ agencies { totalCount } }`);
     const elapsed = Date.now() - started;
@@ -345,7 +345,7 @@ describe('when things go wrong', () => {
     expect(down.errors?.[0]?.message).toContain('agencies service');
     expect(elapsed).toBeLessThan(TEST_RPC_TIMEOUT_MS + 2000);
 
-    await stack.startAgencies();
+    await stack.startService('agencies');
     const up = await stack.graphql.request<{ agencies: { totalCount: number } }>(
       `{ agencies { totalCount } }`,
     );
@@ -354,7 +354,7 @@ describe('when things go wrong', () => {
   });
 
   it('answers SERVICE_UNAVAILABLE after the timeout when a service takes the request and never replies', async () => {
-    await stack.stopAgencies();
+    await stack.stopService('agencies');
     const { connect } = await import('@nats-io/transport-node');
     const silent = await connect({ servers: stack.nats.url });
     silent.subscribe('rpc.agencies.agency.list', { queue: 'agencies', callback: () => undefined });
@@ -369,7 +369,7 @@ describe('when things go wrong', () => {
       expect(elapsed).toBeLessThan(TEST_RPC_TIMEOUT_MS + 2000);
     } finally {
       await silent.close();
-      await stack.startAgencies();
+      await stack.startService('agencies');
     }
   });
 
@@ -399,7 +399,7 @@ describe('operations', () => {
       checks: [{ name: 'nats', status: 'up' }],
     });
 
-    const serviceHealth = await fetch(`${stack.agenciesUrl}/health`);
+    const serviceHealth = await fetch(`${stack.serviceUrl('agencies')}/health`);
     expect(await serviceHealth.json()).toEqual({
       status: 'ok',
       checks: [
@@ -408,7 +408,7 @@ describe('operations', () => {
       ],
     });
 
-    const metrics = await (await fetch(`${stack.agenciesUrl}/metrics`)).text();
+    const metrics = await (await fetch(`${stack.serviceUrl('agencies')}/metrics`)).text();
     expect(metrics).toMatch(
       /convene_rpc_handler_duration_seconds_count\{subject="rpc\.agencies\.agency\.list",outcome="ok"\} \d+/,
     );

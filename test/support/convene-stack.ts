@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { loadConfig } from '#libs/config';
+import { loadConfig, type ServiceConfig } from '#libs/config';
+import { loadServiceConfig, startService, type ServiceDefinition } from '#libs/service';
 import {
   createTestDatabase,
   freePort,
@@ -8,10 +9,12 @@ import {
   type NatsServerHandle,
   type TestDatabase,
 } from '#libs/testing';
-import { startAgenciesService } from '../../apps/agencies/src/agencies.app.js';
-import { AgenciesConfig } from '../../apps/agencies/src/agencies.config.js';
+import { AGENCIES_SERVICE } from '../../apps/agencies/src/agencies.definition.js';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
+
+/** Every service of the system, in the order they start. */
+export const ALL_SERVICES: ServiceDefinition[] = [AGENCIES_SERVICE];
 
 /** How long the gateway waits for a service in tests before SERVICE_UNAVAILABLE. */
 export const TEST_RPC_TIMEOUT_MS = 1000;
@@ -19,11 +22,12 @@ export const TEST_RPC_TIMEOUT_MS = 1000;
 export interface ConveneStack {
   graphql: GraphQLTestClient;
   gatewayUrl: string;
-  agenciesUrl: string;
   nats: NatsServerHandle;
   database: TestDatabase;
-  stopAgencies(): Promise<void>;
-  startAgencies(): Promise<void>;
+  /** Base URL of a service's /health and /metrics. */
+  serviceUrl(name: string): string;
+  stopService(name: string): Promise<void>;
+  startService(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,35 +42,55 @@ export async function startConveneStack(): Promise<ConveneStack> {
     LOG_LEVEL: 'error',
     RPC_TIMEOUT_MS: String(TEST_RPC_TIMEOUT_MS),
   };
-  const agenciesConfig = loadConfig(AgenciesConfig, {
-    ...common,
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: '4',
-    HTTP_PORT: String(await freePort()),
-  });
-  const gatewayConfig = loadConfig(GatewayConfig, { ...common, PORT: String(await freePort()) });
 
-  let agencies: INestApplication | undefined = await startAgenciesService(agenciesConfig);
+  const configs = new Map<string, ServiceConfig>();
+  const running = new Map<string, INestApplication>();
+  const definitionOf = (name: string) => {
+    const definition = ALL_SERVICES.find((candidate) => candidate.name === name);
+    if (!definition) throw new Error(`no service named ${name}`);
+    return definition;
+  };
+  const start = async (name: string) => {
+    if (!running.has(name))
+      running.set(name, await startService(definitionOf(name), configOf(name)));
+  };
+  const configOf = (name: string) => {
+    const config = configs.get(name);
+    if (!config) throw new Error(`service ${name} was never configured`);
+    return config;
+  };
+  const stopService = async (name: string) => {
+    await running.get(name)?.close();
+    running.delete(name);
+  };
+
+  for (const definition of ALL_SERVICES) {
+    configs.set(
+      definition.name,
+      loadServiceConfig(definition, {
+        ...common,
+        DATABASE_URL: database.url,
+        DATABASE_POOL_SIZE: '4',
+        HTTP_PORT: String(await freePort()),
+      }),
+    );
+    await start(definition.name);
+  }
+  const gatewayConfig = loadConfig(GatewayConfig, { ...common, PORT: String(await freePort()) });
   const gateway = await startGateway(gatewayConfig);
   const gatewayUrl = `http://127.0.0.1:${gatewayConfig.PORT}`;
 
-  const stopAgencies = async () => {
-    await agencies?.close();
-    agencies = undefined;
-  };
   return {
     graphql: new GraphQLTestClient(`${gatewayUrl}/graphql`),
     gatewayUrl,
-    agenciesUrl: `http://127.0.0.1:${agenciesConfig.HTTP_PORT}`,
     nats,
     database,
-    stopAgencies,
-    startAgencies: async () => {
-      agencies ??= await startAgenciesService(agenciesConfig);
-    },
+    serviceUrl: (name) => `http://127.0.0.1:${configOf(name).HTTP_PORT}`,
+    stopService,
+    startService: start,
     stop: async () => {
       await gateway.close();
-      await stopAgencies();
+      for (const name of [...running.keys()].reverse()) await stopService(name);
       await nats.dispose();
       await database.drop();
     },

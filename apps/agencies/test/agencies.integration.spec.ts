@@ -2,12 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import 'reflect-metadata';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgencyKind, ErrorCode, type CloudEvent } from '#libs/contracts';
-import { newCallContext, RpcError, type Caller } from '#libs/messaging';
+import { newCallContext, RpcError, type CallContext, type Caller } from '#libs/messaging';
 import { OutboxWriter, runMigrations, type DomainEventInput } from '#libs/persistence';
 import { createTestDatabase, type TestDatabase } from '#libs/testing';
 import { AgenciesRepository } from '../src/agencies/agencies.repository.js';
 import { AgenciesService } from '../src/agencies/agencies.service.js';
-import { AGENCIES_SCHEMA, createAgenciesDataSource } from '../src/database/agencies.data-source.js';
+import { createDataSourceFor } from '#libs/service';
+import { AGENCIES_SERVICE } from '../src/agencies.definition.js';
 import { PeopleRepository } from '../src/people/people.repository.js';
 import { PeopleService } from '../src/people/people.service.js';
 
@@ -44,8 +45,8 @@ async function rpcErrorOf(promise: Promise<unknown>): Promise<RpcError> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  dataSource = await createAgenciesDataSource(database.url, 4).initialize();
-  await runMigrations(dataSource, AGENCIES_SCHEMA);
+  dataSource = await createDataSourceFor(AGENCIES_SERVICE, database.url, 4).initialize();
+  await runMigrations(dataSource, 'agencies');
   ({ agencyService: agencies, peopleService: people } = servicesWith(
     new OutboxWriter('/convene/agencies'),
   ));
@@ -126,6 +127,7 @@ describe('a failure midway leaves nothing behind', () => {
     class FailingOutbox extends OutboxWriter {
       override async record<T extends object>(
         _transaction: EntityManager,
+        _call: CallContext,
         _event: DomainEventInput<T>,
       ): Promise<CloudEvent<T>> {
         throw new Error('outbox unavailable');
@@ -171,9 +173,7 @@ describe('migrations', () => {
         `SELECT 1 FROM information_schema.tables WHERE table_schema = 'agencies' AND table_name = 'agency'`,
       ),
     ).toHaveLength(0);
-    expect(await runMigrations(dataSource, AGENCIES_SCHEMA)).toEqual([
-      'CreateAgencies1764380000000',
-    ]);
-    expect(await runMigrations(dataSource, AGENCIES_SCHEMA)).toEqual([]);
+    expect(await runMigrations(dataSource, 'agencies')).toEqual(['CreateAgencies1764380000000']);
+    expect(await runMigrations(dataSource, 'agencies')).toEqual([]);
   });
 });

@@ -67,12 +67,10 @@ export class AgenciesService {
         website: command.website ?? null,
       });
       const dto = toAgencyDto(agency);
-      await this.outbox.record(transaction, {
+      await this.outbox.record(transaction, call, {
         type: AgencyEvents.agencyCreated,
         subject: dto.id,
         data: { agency: dto },
-        actor: call.caller.id,
-        correlationId: call.correlationId,
       });
       return dto;
     });
@@ -86,12 +84,10 @@ export class AgenciesService {
       const changedFields = applyChanges(agency, changes);
       if (changedFields.length === 0) return toAgencyDto(agency);
       const dto = toAgencyDto(await this.agencies.save(transaction, agency));
-      await this.outbox.record(transaction, {
+      await this.outbox.record(transaction, call, {
         type: AgencyEvents.agencyUpdated,
         subject: dto.id,
         data: { agency: dto, changedFields },
-        actor: call.caller.id,
-        correlationId: call.correlationId,
       });
       return dto;
     });
@@ -105,12 +101,10 @@ export class AgenciesService {
       if (agency.archivedAt) return toAgencyDto(agency);
       agency.archivedAt = new Date();
       const dto = toAgencyDto(await this.agencies.save(transaction, agency));
-      await this.outbox.record(transaction, {
+      await this.outbox.record(transaction, call, {
         type: AgencyEvents.agencyArchived,
         subject: dto.id,
         data: { agency: dto },
-        actor: call.caller.id,
-        correlationId: call.correlationId,
       });
       return dto;
     });

@@ -90,12 +90,10 @@ export class PeopleService {
     changedFields?: string[],
   ): Promise<PersonDto> {
     const dto = toPersonDto(person);
-    await this.outbox.record(transaction, {
+    await this.outbox.record(transaction, call, {
       type,
       subject: dto.id,
       data: changedFields ? { person: dto, changedFields } : { person: dto },
-      actor: call.caller.id,
-      correlationId: call.correlationId,
     });
     return dto;
   }

@@ -1,0 +1,3 @@
+export * from './service-definition.js';
+export * from './service.module.js';
+export * from './start-service.js';

@@ -1,0 +1,16 @@
+import type { Provider, Type } from '@nestjs/common';
+import type { DataSourceOptions } from 'typeorm';
+
+/**
+ * What makes one service: its name (also its Postgres schema, NATS queue group and event
+ * source), its tables and migrations, its NATS handlers and their providers.
+ */
+export interface ServiceDefinition {
+  name: string;
+  /** HTTP_PORT (/health, /metrics) when the environment does not set one. */
+  defaultHttpPort: number;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+  controllers: Type[];
+  providers: Provider[];
+}

@@ -1,0 +1,41 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { RpcClient, type NatsStatusHealthCheck } from '#libs/messaging';
+import {
+  HEALTH_CHECKS,
+  HealthController,
+  MetricsController,
+  type HealthCheck,
+} from '#libs/observability';
+import { dataSourceProviders, OutboxWriter } from '#libs/persistence';
+import type { ServiceDefinition } from './service-definition.js';
+
+@Module({})
+export class ServiceModule {
+  /**
+   * A service's module: its handlers and providers, plus what every service has: the data
+   * source, the outbox writer, a client to call other services, /health and /metrics.
+   */
+  static register(
+    definition: ServiceDefinition,
+    dataSource: DataSource,
+    rpc: RpcClient,
+    natsHealth: NatsStatusHealthCheck,
+  ): DynamicModule {
+    const postgresHealth: HealthCheck = {
+      name: 'postgres',
+      check: async () => void (await dataSource.query('SELECT 1')),
+    };
+    return {
+      module: ServiceModule,
+      controllers: [...definition.controllers, HealthController, MetricsController],
+      providers: [
+        ...dataSourceProviders(dataSource),
+        { provide: OutboxWriter, useValue: new OutboxWriter(`/convene/${definition.name}`) },
+        { provide: RpcClient, useValue: rpc },
+        { provide: HEALTH_CHECKS, useValue: [postgresHealth, natsHealth] },
+        ...definition.providers,
+      ],
+    };
+  }
+}
