@@ -8,7 +8,13 @@ export const AgencyEvents = {
   personRemoved: 'convene.agencies.person.removed',
 } as const;
 
-export type DomainEventType = (typeof AgencyEvents)[keyof typeof AgencyEvents];
+export const WorkStreamEvents = {
+  workStreamCreated: 'convene.workstreams.workstream.created',
+  workStreamUpdated: 'convene.workstreams.workstream.updated',
+} as const;
+
+type ValueOf<T> = T[keyof T];
+export type DomainEventType = ValueOf<typeof AgencyEvents> | ValueOf<typeof WorkStreamEvents>;
 
 /** Stream that captures every domain event subject. */
 export const DOMAIN_EVENT_SUBJECTS = 'convene.>';

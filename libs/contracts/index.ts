@@ -6,3 +6,4 @@ export * from './events.js';
 export * from './pagination.js';
 export * from './subjects.js';
 export * from './validation.js';
+export * from './workstreams/work-stream.contracts.js';

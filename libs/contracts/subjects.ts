@@ -16,6 +16,15 @@ import type {
   UpdatePersonCommand,
 } from './agencies/person.contracts.js';
 import type { Page } from './pagination.js';
+import type {
+  CreateWorkStreamCommand,
+  GetWorkStreamQuery,
+  ListWorkStreamsQuery,
+  UpdateWorkStreamCommand,
+  WorkStreamDto,
+  WorkStreamsByAgencyIdsQuery,
+  WorkStreamsByIdsQuery,
+} from './workstreams/work-stream.contracts.js';
 
 /**
  * Request/reply subjects, one per operation. They live outside the `convene.>`
@@ -35,6 +44,15 @@ export const AgencyRpc = {
   removePerson: 'rpc.agencies.person.remove',
 } as const;
 
+export const WorkStreamRpc = {
+  list: 'rpc.workstreams.workstream.list',
+  get: 'rpc.workstreams.workstream.get',
+  byIds: 'rpc.workstreams.workstream.byIds',
+  byAgencyIds: 'rpc.workstreams.workstream.byAgencyIds',
+  create: 'rpc.workstreams.workstream.create',
+  update: 'rpc.workstreams.workstream.update',
+} as const;
+
 /** What each subject takes and answers: the client and the handlers are typed from this one map. */
 export interface RpcContract {
   [AgencyRpc.list]: { request: ListAgenciesQuery; response: Page<AgencyDto> };
@@ -48,6 +66,15 @@ export interface RpcContract {
   [AgencyRpc.addPerson]: { request: AddPersonCommand; response: PersonDto };
   [AgencyRpc.updatePerson]: { request: UpdatePersonCommand; response: PersonDto };
   [AgencyRpc.removePerson]: { request: RemovePersonCommand; response: PersonDto };
+  [WorkStreamRpc.list]: { request: ListWorkStreamsQuery; response: Page<WorkStreamDto> };
+  [WorkStreamRpc.get]: { request: GetWorkStreamQuery; response: WorkStreamDto };
+  [WorkStreamRpc.byIds]: { request: WorkStreamsByIdsQuery; response: (WorkStreamDto | null)[] };
+  [WorkStreamRpc.byAgencyIds]: {
+    request: WorkStreamsByAgencyIdsQuery;
+    response: WorkStreamDto[][];
+  };
+  [WorkStreamRpc.create]: { request: CreateWorkStreamCommand; response: WorkStreamDto };
+  [WorkStreamRpc.update]: { request: UpdateWorkStreamCommand; response: WorkStreamDto };
 }
 
 export type RpcSubject = keyof RpcContract;

@@ -11,7 +11,7 @@ export function applyChanges<T extends object>(
   const changed: (keyof T & string)[] = [];
   for (const field of Object.keys(changes) as (keyof T & string)[]) {
     const value = changes[field];
-    if (value === undefined || target[field] === value) continue;
+    if (value === undefined || isSame(target[field], value)) continue;
     target[field] = value as T[keyof T & string];
     changed.push(field);
   }
@@ -29,4 +29,12 @@ export function assertVersion(
       `${what} ${current.id} has changed since version ${expectedVersion} (now ${current.version}); reload and try again`,
     );
   }
+}
+
+/** Equal values, or arrays with equal items in the same order. */
+function isSame(current: unknown, next: unknown): boolean {
+  if (Array.isArray(current) && Array.isArray(next)) {
+    return current.length === next.length && current.every((item, index) => item === next[index]);
+  }
+  return current === next;
 }

@@ -5,3 +5,4 @@ export * from './outbox/outbox-table.sql.js';
 export * from './outbox/outbox-writer.js';
 export * from './pg-errors.js';
 export * from './changes.js';
+export * from './batches.js';

@@ -1,3 +1,4 @@
+import { RpcError } from '#libs/messaging';
 import { QueryFailedError } from 'typeorm';
 
 const UNIQUE_VIOLATION = '23505';
@@ -22,4 +23,18 @@ export function isForeignKeyViolation(error: unknown, constraint: string): boole
 /** Escapes `%`, `_` and `\` so user text matches literally inside ILIKE. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** Runs a write; a violation of the named unique constraint becomes a CONFLICT with `message`. */
+export async function conflictOnDuplicate<T>(
+  constraint: string,
+  message: string,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, constraint)) throw RpcError.conflict(message);
+    throw error;
+  }
 }

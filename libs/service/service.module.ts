@@ -8,6 +8,7 @@ import {
   type HealthCheck,
 } from '#libs/observability';
 import { dataSourceProviders, OutboxWriter } from '#libs/persistence';
+import { ReferenceChecker } from './reference-checker.js';
 import type { ServiceDefinition } from './service-definition.js';
 
 @Module({})
@@ -34,6 +35,7 @@ export class ServiceModule {
         { provide: OutboxWriter, useValue: new OutboxWriter(`/convene/${definition.name}`) },
         { provide: RpcClient, useValue: rpc },
         { provide: HEALTH_CHECKS, useValue: [postgresHealth, natsHealth] },
+        ReferenceChecker,
         ...definition.providers,
       ],
     };

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newCallContext, RpcClient, SYSTEM_CALLER } from '#libs/messaging';
 import { DEMO_AGENCIES } from '../../apps/seed/src/demo-data/agencies.js';
+import { DEMO_WORK_STREAMS } from '../../apps/seed/src/demo-data/work-streams.js';
 import { seedAgencies } from '../../apps/seed/src/seed-agencies.js';
+import { seedWorkStreams } from '../../apps/seed/src/seed-work-streams.js';
 import { startConveneStack, type ConveneStack } from '../support/convene-stack.js';
 
 let stack: ConveneStack;
@@ -20,14 +22,12 @@ afterAll(async () => {
 describe('the demo data of the reference story', () => {
   it('loads every IATT member the article names, once, however often it runs', async () => {
     const call = newCallContext(SYSTEM_CALLER);
-    expect(await seedAgencies(rpc, call, DEMO_AGENCIES)).toEqual({
-      agenciesCreated: 14,
-      peopleAdded: 5,
-    });
-    expect(await seedAgencies(rpc, call, DEMO_AGENCIES)).toEqual({
-      agenciesCreated: 0,
-      peopleAdded: 0,
-    });
+    const first = await seedAgencies(rpc, call, DEMO_AGENCIES);
+    expect(first).toMatchObject({ agenciesCreated: 14, peopleAdded: 5 });
+    expect((await seedWorkStreams(rpc, call, DEMO_WORK_STREAMS, first.ids)).created).toBe(1);
+    const again = await seedAgencies(rpc, call, DEMO_AGENCIES);
+    expect(again).toMatchObject({ agenciesCreated: 0, peopleAdded: 0 });
+    expect((await seedWorkStreams(rpc, call, DEMO_WORK_STREAMS, again.ids)).created).toBe(0);
 
     const data = await stack.graphql.data<{
       agencies: { totalCount: number; edges: { node: { acronym: string } }[] };
@@ -51,6 +51,14 @@ describe('the demo data of the reference story', () => {
         'ESCAP',
       ]),
     );
+  });
+
+  it('has Work Stream 6 jointly convened by UNESCO and UNCTAD', async () => {
+    const data = await stack.graphql.data<{
+      workStream: { conveners: { acronym: string }[]; members: unknown[] };
+    }>(`{ workStream(number: 6) { conveners { acronym } members { acronym } } }`);
+    expect(data.workStream.conveners).toEqual([{ acronym: 'UNESCO' }, { acronym: 'UNCTAD' }]);
+    expect(data.workStream.members.length).toBeGreaterThan(10);
   });
 
   it('lets an officer find who at UNIDO helped organize the training', async () => {

@@ -3,7 +3,9 @@ import { loadConfig, NatsConfig } from '#libs/config';
 import { newCallContext, RpcClient, SYSTEM_CALLER } from '#libs/messaging';
 import { runMain } from '#libs/observability';
 import { DEMO_AGENCIES } from './demo-data/agencies.js';
+import { DEMO_WORK_STREAMS } from './demo-data/work-streams.js';
 import { seedAgencies } from './seed-agencies.js';
+import { seedWorkStreams } from './seed-work-streams.js';
 import { waitForServices } from './wait-for-services.js';
 
 const SERVICES_READY_TIMEOUT_MS = 60_000;
@@ -18,8 +20,12 @@ await runMain('seed', async () => {
   try {
     const call = newCallContext(SYSTEM_CALLER);
     await waitForServices(rpc, call, SERVICES_READY_TIMEOUT_MS);
-    const report = await seedAgencies(rpc, call, DEMO_AGENCIES);
-    return `demo data in place: ${report.agenciesCreated} agencies created, ${report.peopleAdded} people added`;
+    const agencies = await seedAgencies(rpc, call, DEMO_AGENCIES);
+    const workStreams = await seedWorkStreams(rpc, call, DEMO_WORK_STREAMS, agencies.ids);
+    return (
+      `demo data in place: ${agencies.agenciesCreated} agencies created, ${agencies.peopleAdded} people added, ` +
+      `${workStreams.created} work streams created`
+    );
   } finally {
     await rpc.close();
   }

@@ -5,6 +5,8 @@ import type { DemoAgency } from './demo-data/agencies.js';
 export interface SeedReport {
   agenciesCreated: number;
   peopleAdded: number;
+  /** Every demo agency's id, by acronym. */
+  ids: Map<string, string>;
 }
 
 /**
@@ -16,13 +18,14 @@ export async function seedAgencies(
   call: CallContext,
   agencies: DemoAgency[],
 ): Promise<SeedReport> {
-  const report: SeedReport = { agenciesCreated: 0, peopleAdded: 0 };
+  const report: SeedReport = { agenciesCreated: 0, peopleAdded: 0, ids: new Map() };
   for (const { people, ...agency } of agencies) {
     let existing = await findAgency(rpc, call, agency.acronym);
     if (!existing) {
       existing = await rpc.request(AgencyRpc.create, agency, call);
       report.agenciesCreated += 1;
     }
+    report.ids.set(existing.acronym, existing.id);
     const [current = []] = await rpc.request(
       AgencyRpc.peopleByAgencyIds,
       { agencyIds: [existing.id] },

@@ -1,4 +1,4 @@
-import { AgencyRpc, ErrorCode } from '#libs/contracts';
+import { AgencyRpc, ErrorCode, WorkStreamRpc } from '#libs/contracts';
 import { RpcError, type CallContext, type RpcClient } from '#libs/messaging';
 
 /** Waits until the services the seed talks to answer, for at most `timeoutMs`. */
@@ -11,6 +11,7 @@ export async function waitForServices(
   for (;;) {
     try {
       await rpc.request(AgencyRpc.list, { first: 1 }, call);
+      await rpc.request(WorkStreamRpc.list, { first: 1 }, call);
       return;
     } catch (error) {
       const unavailable = error instanceof RpcError && error.code === ErrorCode.ServiceUnavailable;

@@ -13,7 +13,13 @@ import {
   type UpdateAgencyCommand,
 } from '#libs/contracts';
 import { RpcError, type CallContext } from '#libs/messaging';
-import { applyChanges, assertVersion, isUniqueViolation, OutboxWriter } from '#libs/persistence';
+import {
+  alignByIds,
+  applyChanges,
+  assertVersion,
+  conflictOnDuplicate,
+  OutboxWriter,
+} from '#libs/persistence';
 import { AgenciesRepository } from './agencies.repository.js';
 import { toAgencyDto, type AgencyEntity } from './agency.entity.js';
 
@@ -51,13 +57,7 @@ export class AgenciesService {
 
   /** One answer per id, in the order asked, null where there is no such agency. */
   async byIds(ids: string[]): Promise<(AgencyDto | null)[]> {
-    const found = new Map(
-      (await this.agencies.findByIds(ids)).map((agency) => [agency.id, agency]),
-    );
-    return ids.map((id) => {
-      const agency = found.get(id);
-      return agency ? toAgencyDto(agency) : null;
-    });
+    return alignByIds(ids, await this.agencies.findByIds(ids), toAgencyDto);
   }
 
   async create(command: CreateAgencyCommand, call: CallContext): Promise<AgencyDto> {
@@ -133,18 +133,15 @@ export class AgenciesService {
     return agency;
   }
 
-  /** Runs a write in one transaction; a taken acronym becomes a CONFLICT naming it. */
-  private async writing<T>(
+  /** One transaction; a taken acronym becomes a CONFLICT naming it. */
+  private writing<T>(
     acronym: string | undefined,
     work: (transaction: EntityManager) => Promise<T>,
   ): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      if (isUniqueViolation(error, 'agency_acronym_key')) {
-        throw RpcError.conflict(`An agency with acronym ${acronym ?? ''} already exists`);
-      }
-      throw error;
-    }
+    return conflictOnDuplicate(
+      'agency_acronym_key',
+      `An agency with acronym ${acronym ?? ''} already exists`,
+      () => this.dataSource.transaction(work),
+    );
   }
 }

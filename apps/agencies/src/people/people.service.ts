@@ -8,7 +8,13 @@ import {
   type UpdatePersonCommand,
 } from '#libs/contracts';
 import { RpcError, type CallContext } from '#libs/messaging';
-import { applyChanges, assertVersion, OutboxWriter } from '#libs/persistence';
+import {
+  alignByIds,
+  applyChanges,
+  assertVersion,
+  groupByKeys,
+  OutboxWriter,
+} from '#libs/persistence';
 import { AgenciesService } from '../agencies/agencies.service.js';
 import { PeopleRepository } from './people.repository.js';
 import { toPersonDto, type PersonEntity } from './person.entity.js';
@@ -24,19 +30,12 @@ export class PeopleService {
 
   /** The current people of each agency, one list per id in the order asked. */
   async byAgencyIds(agencyIds: string[]): Promise<PersonDto[][]> {
-    const byAgency = new Map<string, PersonDto[]>(agencyIds.map((id) => [id, []]));
-    for (const person of await this.people.findByAgencyIds(agencyIds)) {
-      byAgency.get(person.agencyId)?.push(toPersonDto(person));
-    }
-    return agencyIds.map((id) => byAgency.get(id) ?? []);
+    const people = await this.people.findByAgencyIds(agencyIds);
+    return groupByKeys(agencyIds, people, (person) => person.agencyId, toPersonDto);
   }
 
   async byIds(ids: string[]): Promise<(PersonDto | null)[]> {
-    const found = new Map((await this.people.findByIds(ids)).map((person) => [person.id, person]));
-    return ids.map((id) => {
-      const person = found.get(id);
-      return person ? toPersonDto(person) : null;
-    });
+    return alignByIds(ids, await this.people.findByIds(ids), toPersonDto);
   }
 
   async add(command: AddPersonCommand, call: CallContext): Promise<PersonDto> {

@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { ANONYMOUS_CALLER, type CallContext, type RpcClient } from '#libs/messaging';
 import { createAgencyLoaders, type AgencyLoaders } from '../agencies/agency.loaders.js';
+import {
+  createWorkStreamLoaders,
+  type WorkStreamLoaders,
+} from '../workstreams/work-stream.loaders.js';
 
 /** Everything one GraphQL request carries: who calls, its correlation id, its own DataLoaders. */
 export interface GatewayContext {
   call: CallContext;
-  loaders: AgencyLoaders;
+  loaders: AgencyLoaders & WorkStreamLoaders;
 }
 
 const CORRELATION_ID = /^[\w-]{8,64}$/;
@@ -18,5 +22,8 @@ export function createGatewayContext(request: Request, rpc: RpcClient): GatewayC
     caller: ANONYMOUS_CALLER,
     correlationId: offered && CORRELATION_ID.test(offered) ? offered : randomUUID(),
   };
-  return { call, loaders: createAgencyLoaders(rpc, call) };
+  return {
+    call,
+    loaders: { ...createAgencyLoaders(rpc, call), ...createWorkStreamLoaders(rpc, call) },
+  };
 }

@@ -3,9 +3,18 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AgenciesResolver } from '../agencies/agencies.resolver.js';
 import { PeopleResolver } from '../agencies/people.resolver.js';
+import {
+  AgencyWorkStreamsResolver,
+  WorkStreamsResolver,
+} from '../workstreams/work-streams.resolver.js';
 
 /** Every resolver of the graph; the gateway module and the schema printer both use this list. */
-export const GATEWAY_RESOLVERS = [AgenciesResolver, PeopleResolver];
+export const GATEWAY_RESOLVERS = [
+  AgenciesResolver,
+  PeopleResolver,
+  WorkStreamsResolver,
+  AgencyWorkStreamsResolver,
+];
 
 /** The graph as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */
 export async function printGatewaySchema(): Promise<string> {
