@@ -13,8 +13,27 @@ export const WorkStreamEvents = {
   workStreamUpdated: 'convene.workstreams.workstream.updated',
 } as const;
 
+export const TrainingEvents = {
+  trainingCreated: 'convene.events.training.created',
+  trainingUpdated: 'convene.events.training.updated',
+  trainingScheduled: 'convene.events.training.scheduled',
+  trainingStarted: 'convene.events.training.started',
+  trainingCompleted: 'convene.events.training.completed',
+  trainingCancelled: 'convene.events.training.cancelled',
+  sessionAdded: 'convene.events.session.added',
+  sessionUpdated: 'convene.events.session.updated',
+  sessionRemoved: 'convene.events.session.removed',
+  assignmentAdded: 'convene.events.assignment.added',
+  assignmentRemoved: 'convene.events.assignment.removed',
+  participantRegistered: 'convene.events.registration.created',
+  attendanceRecorded: 'convene.events.registration.attendance',
+  feedbackSubmitted: 'convene.events.feedback.submitted',
+  seriesCreated: 'convene.events.series.created',
+} as const;
+
 type ValueOf<T> = T[keyof T];
-export type DomainEventType = ValueOf<typeof AgencyEvents> | ValueOf<typeof WorkStreamEvents>;
+export type DomainEventType =
+  ValueOf<typeof AgencyEvents> | ValueOf<typeof WorkStreamEvents> | ValueOf<typeof TrainingEvents>;
 
 /** Stream that captures every domain event subject. */
 export const DOMAIN_EVENT_SUBJECTS = 'convene.>';

@@ -15,6 +15,36 @@ import type {
   RemovePersonCommand,
   UpdatePersonCommand,
 } from './agencies/person.contracts.js';
+import type {
+  AssignCommand,
+  AssignmentDto,
+  AssignmentsByAgencyIdsQuery,
+} from './events/assignment.contracts.js';
+import type {
+  FeedbackDto,
+  FeedbackSummaryDto,
+  ReachDto,
+  RecordAttendanceCommand,
+  RegisterParticipantCommand,
+  RegistrationDto,
+  RegistrationPagesQuery,
+  SubmitFeedbackCommand,
+} from './events/participation.contracts.js';
+import type { CreateSeriesCommand, SeriesDto } from './events/series.contracts.js';
+import type {
+  AddSessionCommand,
+  SessionDto,
+  UpdateSessionCommand,
+} from './events/session.contracts.js';
+import type {
+  CreateTrainingCommand,
+  IdQuery,
+  IdsQuery,
+  ListTrainingsQuery,
+  TrainingDto,
+  TransitionTrainingCommand,
+  UpdateTrainingCommand,
+} from './events/training.contracts.js';
 import type { Page } from './pagination.js';
 import type {
   CreateWorkStreamCommand,
@@ -53,6 +83,37 @@ export const WorkStreamRpc = {
   update: 'rpc.workstreams.workstream.update',
 } as const;
 
+/** The events service: trainings and everything that happens around them. */
+export const EventsRpc = {
+  listTrainings: 'rpc.events.training.list',
+  getTraining: 'rpc.events.training.get',
+  trainingsByIds: 'rpc.events.training.byIds',
+  trainingsByWorkStreamIds: 'rpc.events.training.byWorkStreamIds',
+  trainingsBySeriesIds: 'rpc.events.training.bySeriesIds',
+  followUpsByTrainingIds: 'rpc.events.training.followUpsByIds',
+  createTraining: 'rpc.events.training.create',
+  updateTraining: 'rpc.events.training.update',
+  transitionTraining: 'rpc.events.training.transition',
+  sessionsByTrainingIds: 'rpc.events.session.byTrainingIds',
+  addSession: 'rpc.events.session.add',
+  updateSession: 'rpc.events.session.update',
+  removeSession: 'rpc.events.session.remove',
+  assignmentsByTrainingIds: 'rpc.events.assignment.byTrainingIds',
+  assignmentsByAgencyIds: 'rpc.events.assignment.byAgencyIds',
+  assign: 'rpc.events.assignment.add',
+  unassign: 'rpc.events.assignment.remove',
+  registrationPages: 'rpc.events.registration.pages',
+  register: 'rpc.events.registration.add',
+  recordAttendance: 'rpc.events.registration.attendance',
+  submitFeedback: 'rpc.events.feedback.add',
+  feedbackSummariesByTrainingIds: 'rpc.events.feedback.summaryByTrainingIds',
+  reachByTrainingIds: 'rpc.events.reach.byTrainingIds',
+  reachBySeriesIds: 'rpc.events.reach.bySeriesIds',
+  getSeries: 'rpc.events.series.get',
+  seriesByIds: 'rpc.events.series.byIds',
+  createSeries: 'rpc.events.series.create',
+} as const;
+
 /** What each subject takes and answers: the client and the handlers are typed from this one map. */
 export interface RpcContract {
   [AgencyRpc.list]: { request: ListAgenciesQuery; response: Page<AgencyDto> };
@@ -75,6 +136,42 @@ export interface RpcContract {
   };
   [WorkStreamRpc.create]: { request: CreateWorkStreamCommand; response: WorkStreamDto };
   [WorkStreamRpc.update]: { request: UpdateWorkStreamCommand; response: WorkStreamDto };
+  [EventsRpc.listTrainings]: { request: ListTrainingsQuery; response: Page<TrainingDto> };
+  [EventsRpc.getTraining]: { request: IdQuery; response: TrainingDto };
+  [EventsRpc.trainingsByIds]: { request: IdsQuery; response: (TrainingDto | null)[] };
+  /** ids: work stream ids; the first 100 trainings of each, by start. */
+  [EventsRpc.trainingsByWorkStreamIds]: { request: IdsQuery; response: TrainingDto[][] };
+  /** ids: series ids. */
+  [EventsRpc.trainingsBySeriesIds]: { request: IdsQuery; response: TrainingDto[][] };
+  /** ids: training ids; the trainings that follow each. */
+  [EventsRpc.followUpsByTrainingIds]: { request: IdsQuery; response: TrainingDto[][] };
+  [EventsRpc.createTraining]: { request: CreateTrainingCommand; response: TrainingDto };
+  [EventsRpc.updateTraining]: { request: UpdateTrainingCommand; response: TrainingDto };
+  [EventsRpc.transitionTraining]: { request: TransitionTrainingCommand; response: TrainingDto };
+  [EventsRpc.sessionsByTrainingIds]: { request: IdsQuery; response: SessionDto[][] };
+  [EventsRpc.addSession]: { request: AddSessionCommand; response: SessionDto };
+  [EventsRpc.updateSession]: { request: UpdateSessionCommand; response: SessionDto };
+  [EventsRpc.removeSession]: { request: IdQuery; response: SessionDto };
+  [EventsRpc.assignmentsByTrainingIds]: { request: IdsQuery; response: AssignmentDto[][] };
+  [EventsRpc.assignmentsByAgencyIds]: {
+    request: AssignmentsByAgencyIdsQuery;
+    response: AssignmentDto[][];
+  };
+  [EventsRpc.assign]: { request: AssignCommand; response: AssignmentDto };
+  [EventsRpc.unassign]: { request: IdQuery; response: AssignmentDto };
+  [EventsRpc.registrationPages]: {
+    request: RegistrationPagesQuery;
+    response: Page<RegistrationDto>[];
+  };
+  [EventsRpc.register]: { request: RegisterParticipantCommand; response: RegistrationDto };
+  [EventsRpc.recordAttendance]: { request: RecordAttendanceCommand; response: RegistrationDto };
+  [EventsRpc.submitFeedback]: { request: SubmitFeedbackCommand; response: FeedbackDto };
+  [EventsRpc.feedbackSummariesByTrainingIds]: { request: IdsQuery; response: FeedbackSummaryDto[] };
+  [EventsRpc.reachByTrainingIds]: { request: IdsQuery; response: ReachDto[] };
+  [EventsRpc.reachBySeriesIds]: { request: IdsQuery; response: ReachDto[] };
+  [EventsRpc.getSeries]: { request: IdQuery; response: SeriesDto };
+  [EventsRpc.seriesByIds]: { request: IdsQuery; response: (SeriesDto | null)[] };
+  [EventsRpc.createSeries]: { request: CreateSeriesCommand; response: SeriesDto };
 }
 
 export type RpcSubject = keyof RpcContract;

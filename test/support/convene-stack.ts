@@ -11,11 +11,16 @@ import {
 } from '#libs/testing';
 import { AGENCIES_SERVICE } from '../../apps/agencies/src/agencies.definition.js';
 import { WORKSTREAMS_SERVICE } from '../../apps/workstreams/src/workstreams.definition.js';
+import { EVENTS_SERVICE } from '../../apps/events/src/events.definition.js';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 
 /** Every service of the system, in the order they start. */
-export const ALL_SERVICES: ServiceDefinition[] = [AGENCIES_SERVICE, WORKSTREAMS_SERVICE];
+export const ALL_SERVICES: ServiceDefinition[] = [
+  AGENCIES_SERVICE,
+  WORKSTREAMS_SERVICE,
+  EVENTS_SERVICE,
+];
 
 /** How long the gateway waits for a service in tests before SERVICE_UNAVAILABLE. */
 export const TEST_RPC_TIMEOUT_MS = 1000;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { AgencyRpc, MAX_BATCH_SIZE, type AgencyDto, type PersonDto } from '#libs/contracts';
 import type { CallContext, RpcClient } from '#libs/messaging';
+import { batchLoader } from '../graphql/batch-loader.js';
 
 /** Per-request batchers: one NATS request per field level, whatever the number of rows. */
 export interface AgencyLoaders {
@@ -9,15 +10,11 @@ export interface AgencyLoaders {
 }
 
 export function createAgencyLoaders(rpc: RpcClient, call: CallContext): AgencyLoaders {
-  const options = { maxBatchSize: MAX_BATCH_SIZE };
   return {
-    agencyById: new DataLoader(
-      (ids) => rpc.request(AgencyRpc.byIds, { ids: [...ids] }, call),
-      options,
-    ),
+    agencyById: batchLoader(rpc, call, AgencyRpc.byIds),
     peopleByAgencyId: new DataLoader(
       (agencyIds) => rpc.request(AgencyRpc.peopleByAgencyIds, { agencyIds: [...agencyIds] }, call),
-      options,
+      { maxBatchSize: MAX_BATCH_SIZE },
     ),
   };
 }

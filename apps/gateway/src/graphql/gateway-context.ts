@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { ANONYMOUS_CALLER, type CallContext, type RpcClient } from '#libs/messaging';
 import { createAgencyLoaders, type AgencyLoaders } from '../agencies/agency.loaders.js';
+import { createTrainingLoaders, type TrainingLoaders } from '../trainings/training.loaders.js';
 import {
   createWorkStreamLoaders,
   type WorkStreamLoaders,
@@ -10,7 +11,7 @@ import {
 /** Everything one GraphQL request carries: who calls, its correlation id, its own DataLoaders. */
 export interface GatewayContext {
   call: CallContext;
-  loaders: AgencyLoaders & WorkStreamLoaders;
+  loaders: AgencyLoaders & WorkStreamLoaders & TrainingLoaders;
 }
 
 const CORRELATION_ID = /^[\w-]{8,64}$/;
@@ -24,6 +25,10 @@ export function createGatewayContext(request: Request, rpc: RpcClient): GatewayC
   };
   return {
     call,
-    loaders: { ...createAgencyLoaders(rpc, call), ...createWorkStreamLoaders(rpc, call) },
+    loaders: {
+      ...createAgencyLoaders(rpc, call),
+      ...createWorkStreamLoaders(rpc, call),
+      ...createTrainingLoaders(rpc, call),
+    },
   };
 }

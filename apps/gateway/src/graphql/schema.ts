@@ -3,6 +3,13 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AgenciesResolver } from '../agencies/agencies.resolver.js';
 import { PeopleResolver } from '../agencies/people.resolver.js';
+import { SeriesResolver } from '../trainings/series.resolver.js';
+import { TrainingActivityResolver } from '../trainings/training-activity.resolver.js';
+import {
+  AgencyAssignmentsResolver,
+  WorkStreamTrainingsResolver,
+} from '../trainings/training-links.resolver.js';
+import { TrainingsResolver } from '../trainings/trainings.resolver.js';
 import {
   AgencyWorkStreamsResolver,
   WorkStreamsResolver,
@@ -14,6 +21,11 @@ export const GATEWAY_RESOLVERS = [
   PeopleResolver,
   WorkStreamsResolver,
   AgencyWorkStreamsResolver,
+  TrainingsResolver,
+  TrainingActivityResolver,
+  SeriesResolver,
+  WorkStreamTrainingsResolver,
+  AgencyAssignmentsResolver,
 ];
 
 /** The graph as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */

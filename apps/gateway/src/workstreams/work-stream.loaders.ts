@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { MAX_BATCH_SIZE, WorkStreamRpc, type WorkStreamDto } from '#libs/contracts';
 import type { CallContext, RpcClient } from '#libs/messaging';
+import { batchLoader } from '../graphql/batch-loader.js';
 
 export interface WorkStreamLoaders {
   workStreamById: DataLoader<string, WorkStreamDto | null>;
@@ -8,15 +9,11 @@ export interface WorkStreamLoaders {
 }
 
 export function createWorkStreamLoaders(rpc: RpcClient, call: CallContext): WorkStreamLoaders {
-  const options = { maxBatchSize: MAX_BATCH_SIZE };
   return {
-    workStreamById: new DataLoader(
-      (ids) => rpc.request(WorkStreamRpc.byIds, { ids: [...ids] }, call),
-      options,
-    ),
+    workStreamById: batchLoader(rpc, call, WorkStreamRpc.byIds),
     workStreamsByAgencyId: new DataLoader(
       (agencyIds) => rpc.request(WorkStreamRpc.byAgencyIds, { agencyIds: [...agencyIds] }, call),
-      options,
+      { maxBatchSize: MAX_BATCH_SIZE },
     ),
   };
 }
