@@ -3,6 +3,7 @@ import { newCallContext, RpcClient, SYSTEM_CALLER } from '#libs/messaging';
 import { DEMO_AGENCIES } from '../../apps/seed/src/demo-data/agencies.js';
 import { DEMO_WORK_STREAMS } from '../../apps/seed/src/demo-data/work-streams.js';
 import { seedAgencies } from '../../apps/seed/src/seed-agencies.js';
+import { seedPilotSeries } from '../../apps/seed/src/seed-pilot-series.js';
 import { seedWorkStreams } from '../../apps/seed/src/seed-work-streams.js';
 import { startConveneStack, type ConveneStack } from '../support/convene-stack.js';
 
@@ -27,7 +28,12 @@ describe('the demo data of the reference story', () => {
     expect((await seedWorkStreams(rpc, call, DEMO_WORK_STREAMS, first.ids)).created).toBe(1);
     const again = await seedAgencies(rpc, call, DEMO_AGENCIES);
     expect(again).toMatchObject({ agenciesCreated: 0, peopleAdded: 0 });
-    expect((await seedWorkStreams(rpc, call, DEMO_WORK_STREAMS, again.ids)).created).toBe(0);
+    const workStreams = await seedWorkStreams(rpc, call, DEMO_WORK_STREAMS, again.ids);
+    expect(workStreams.created).toBe(0);
+    const workStream6 = workStreams.byNumber.get(6);
+    if (!workStream6) throw new Error('Work Stream 6 is missing');
+    expect(await seedPilotSeries(rpc, call, workStream6, again.ids)).toEqual({ created: true });
+    expect(await seedPilotSeries(rpc, call, workStream6, again.ids)).toEqual({ created: false });
 
     const data = await stack.graphql.data<{
       agencies: { totalCount: number; edges: { node: { acronym: string } }[] };
@@ -59,6 +65,54 @@ describe('the demo data of the reference story', () => {
     }>(`{ workStream(number: 6) { conveners { acronym } members { acronym } } }`);
     expect(data.workStream.conveners).toEqual([{ acronym: 'UNESCO' }, { acronym: 'UNCTAD' }]);
     expect(data.workStream.members.length).toBeGreaterThan(10);
+  });
+
+  it("answers the article's figures for the 2020 pilot series and who delivered it", async () => {
+    const { workStream } = await stack.graphql.data<{
+      workStream: { trainings: { title: string; status: string; series: { id: string } | null }[] };
+    }>(`{ workStream(number: 6) { trainings { title status series { id } } } }`);
+    const pilot = workStream.trainings.filter((training) => training.series);
+    expect(pilot.map((training) => training.status)).toEqual([
+      'COMPLETED',
+      'COMPLETED',
+      'COMPLETED',
+    ]);
+
+    const { series } = await stack.graphql.data<{
+      series: {
+        reach: {
+          participants: number;
+          countries: number;
+          unRepresentatives: number;
+          agencies: number;
+        };
+        trainings: {
+          followUps: { format: string; status: string }[];
+          assignments: { role: string; agency: { acronym: string } }[];
+        }[];
+      };
+    }>(
+      `query($id: ID!) { series(id: $id) {
+         reach { participants countries unRepresentatives agencies }
+         trainings { followUps { format status } assignments { role agency { acronym } } } } }`,
+      { id: pilot[0]?.series?.id },
+    );
+    // "over 70 participants from 28 countries and 40 representatives from different UN bodies"
+    expect(series.reach).toEqual({
+      participants: 72,
+      countries: 28,
+      unRepresentatives: 40,
+      agencies: 11,
+    });
+    const trainers = new Set(
+      series.trainings.flatMap((training) =>
+        training.assignments
+          .filter((assignment) => assignment.role === 'TRAINER')
+          .map((assignment) => assignment.agency.acronym),
+      ),
+    );
+    expect(trainers.size).toBeGreaterThan(10);
+    expect(series.trainings.at(-1)?.followUps).toEqual([{ format: 'IN_PERSON', status: 'DRAFT' }]);
   });
 
   it('lets an officer find who at UNIDO helped organize the training', async () => {

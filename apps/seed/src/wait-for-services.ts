@@ -1,4 +1,4 @@
-import { AgencyRpc, ErrorCode, WorkStreamRpc } from '#libs/contracts';
+import { AgencyRpc, ErrorCode, EventsRpc, WorkStreamRpc } from '#libs/contracts';
 import { RpcError, type CallContext, type RpcClient } from '#libs/messaging';
 
 /** Waits until the services the seed talks to answer, for at most `timeoutMs`. */
@@ -12,6 +12,7 @@ export async function waitForServices(
     try {
       await rpc.request(AgencyRpc.list, { first: 1 }, call);
       await rpc.request(WorkStreamRpc.list, { first: 1 }, call);
+      await rpc.request(EventsRpc.listTrainings, { first: 1 }, call);
       return;
     } catch (error) {
       const unavailable = error instanceof RpcError && error.code === ErrorCode.ServiceUnavailable;
