@@ -8,6 +8,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description: 'An ISO 8601 date-time with offset, such as 2020-11-10T13:00:00.000Z.',
   serialize(value) {
+    // Services already send canonical UTC strings (Date.toISOString): pass them through.
+    if (typeof value === 'string' && CANONICAL_UTC.test(value)) return value;
     const date = value instanceof Date ? value : new Date(String(value));
     if (Number.isNaN(date.getTime()))
       throw new GraphQLError(`DateTime cannot represent ${String(value)}`);
@@ -22,6 +24,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
 });
 
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseDateTime(value: unknown): Date {
