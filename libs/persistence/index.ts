@@ -6,3 +6,4 @@ export * from './outbox/outbox-writer.js';
 export * from './pg-errors.js';
 export * from './changes.js';
 export * from './batches.js';
+export * from './entity-repository.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
+import { EntityRepository } from '#libs/persistence';
+import { DataSource } from 'typeorm';
 import { decodeCursor, type AgencyFilter } from '#libs/contracts';
 import { escapeLike } from '#libs/persistence';
 import { AgencyEntity } from './agency.entity.js';
@@ -11,8 +12,10 @@ export interface AgencyRows {
 }
 
 @Injectable()
-export class AgenciesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class AgenciesRepository extends EntityRepository<AgencyEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, AgencyEntity);
+  }
 
   /** Keyset page ordered by lower(acronym), id; the count ignores the cursor. */
   async list(filter: AgencyFilter, first: number, after: string | undefined): Promise<AgencyRows> {
@@ -40,43 +43,10 @@ export class AgenciesRepository {
     return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
   }
 
-  findById(id: string): Promise<AgencyEntity | null> {
-    return this.repository().findOneBy({ id });
-  }
-
   findByAcronym(acronym: string): Promise<AgencyEntity | null> {
     return this.repository()
       .createQueryBuilder('agency')
       .where('agency.acronym_key = lower(:acronym)', { acronym })
       .getOne();
-  }
-
-  findByIds(ids: string[]): Promise<AgencyEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.repository().findBy({ id: In(ids) });
-  }
-
-  /** Reads the row and locks it until the transaction ends, so concurrent writes queue up. */
-  lockById(
-    transaction: EntityManager,
-    id: string,
-    mode: 'update' | 'share' = 'update',
-  ): Promise<AgencyEntity | null> {
-    return this.repository(transaction).findOne({
-      where: { id },
-      lock: { mode: mode === 'update' ? 'pessimistic_write' : 'pessimistic_read' },
-    });
-  }
-
-  insert(transaction: EntityManager, values: Partial<AgencyEntity>): Promise<AgencyEntity> {
-    const repository = this.repository(transaction);
-    return repository.save(repository.create(values));
-  }
-
-  save(transaction: EntityManager, agency: AgencyEntity): Promise<AgencyEntity> {
-    return this.repository(transaction).save(agency);
-  }
-
-  private repository(manager: EntityManager = this.dataSource.manager): Repository<AgencyEntity> {
-    return manager.getRepository(AgencyEntity);
   }
 }

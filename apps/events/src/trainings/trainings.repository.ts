@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
+import { EntityRepository } from '#libs/persistence';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import {
   decodeCursor,
   MAX_PAGE_SIZE,
@@ -13,8 +14,10 @@ import { TrainingEntity } from './training.entity.js';
 const ORDER_KEY = `coalesce(training.starts_at, 'infinity')`;
 
 @Injectable()
-export class TrainingsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class TrainingsRepository extends EntityRepository<TrainingEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, TrainingEntity);
+  }
 
   async list(filter: TrainingFilter, first: number, after: string | undefined) {
     const query = this.repository().createQueryBuilder('training');
@@ -33,14 +36,6 @@ export class TrainingsRepository {
       .limit(first + 1)
       .getMany();
     return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
-  }
-
-  findById(id: string): Promise<TrainingEntity | null> {
-    return this.repository().findOneBy({ id });
-  }
-
-  findByIds(ids: string[]): Promise<TrainingEntity[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.repository().findBy({ id: In(ids) });
   }
 
   /** The first trainings (by start) of each parent, `column` naming the parent: one query. */
@@ -65,22 +60,6 @@ export class TrainingsRepository {
       .orderBy(ORDER_KEY, 'ASC')
       .addOrderBy('training.id', 'ASC')
       .getMany();
-  }
-
-  lockById(transaction: EntityManager, id: string): Promise<TrainingEntity | null> {
-    return this.repository(transaction).findOne({
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-  }
-
-  insert(transaction: EntityManager, values: Partial<TrainingEntity>): Promise<TrainingEntity> {
-    const repository = this.repository(transaction);
-    return repository.save(repository.create(values));
-  }
-
-  save(transaction: EntityManager, training: TrainingEntity): Promise<TrainingEntity> {
-    return this.repository(transaction).save(training);
   }
 
   /** Re-derives the training's start and end from its sessions, after a session changed. */
@@ -114,10 +93,6 @@ export class TrainingsRepository {
       lastSessionEnd: row.last_session_end,
       now: row.now,
     };
-  }
-
-  private repository(manager: EntityManager = this.dataSource.manager): Repository<TrainingEntity> {
-    return manager.getRepository(TrainingEntity);
   }
 }
 

@@ -5,6 +5,7 @@ import type { GatewayContext } from '../graphql/gateway-context.js';
 import { AddPersonInput, UpdatePersonInput } from './agency.inputs.js';
 import { Agency } from './agency.model.js';
 import { Person } from './person.model.js';
+import { loadReferenced } from '../graphql/batch-loader.js';
 
 @Resolver(() => Person)
 export class PeopleResolver {
@@ -15,9 +16,7 @@ export class PeopleResolver {
     @Parent() person: PersonDto,
     @Context() context: GatewayContext,
   ): Promise<AgencyDto> {
-    const agency = await context.loaders.agencyById.load(person.agencyId);
-    if (!agency) throw new Error(`Agency ${person.agencyId} of person ${person.id} is missing`);
-    return agency;
+    return loadReferenced(context.loaders.agencyById, person.agencyId, 'agency');
   }
 
   @Mutation(() => Person)

@@ -30,3 +30,17 @@ export function batchLoader<S extends BatchSubject>(
     { maxBatchSize: MAX_BATCH_SIZE },
   );
 }
+
+/**
+ * Loads an entity that a reference must resolve to (a training's work stream, an assignment's
+ * agency). Its absence is a broken reference between services, answered as an internal error.
+ */
+export async function loadReferenced<V>(
+  loader: DataLoader<string, V | null>,
+  id: string,
+  what: string,
+): Promise<V> {
+  const value = await loader.load(id);
+  if (value === null || value === undefined) throw new Error(`Referenced ${what} ${id} is missing`);
+  return value;
+}

@@ -20,6 +20,7 @@ import type { GatewayContext } from '../graphql/gateway-context.js';
 import { WorkStream } from '../workstreams/work-stream.model.js';
 import { CreateSeriesInput } from './training.inputs.js';
 import { Reach, Series, Training } from './training.models.js';
+import { loadReferenced } from '../graphql/batch-loader.js';
 
 @Resolver(() => Series)
 export class SeriesResolver {
@@ -38,10 +39,7 @@ export class SeriesResolver {
     @Parent() series: SeriesDto,
     @Context() context: GatewayContext,
   ): Promise<WorkStreamDto> {
-    const workStream = await context.loaders.workStreamById.load(series.workStreamId);
-    if (!workStream)
-      throw new Error(`Work stream ${series.workStreamId} of series ${series.id} is missing`);
-    return workStream;
+    return loadReferenced(context.loaders.workStreamById, series.workStreamId, 'work stream');
   }
 
   @ResolveField(() => [Training], { description: 'By start; the first 100.' })

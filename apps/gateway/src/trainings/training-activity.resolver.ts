@@ -22,6 +22,7 @@ import {
   UpdateSessionInput,
 } from './training.inputs.js';
 import { Assignment, Feedback, Registration, Session, Training } from './training.models.js';
+import { loadReferenced } from '../graphql/batch-loader.js';
 
 /** What a convener records around a training: sessions, assignments, participants, feedback. */
 @Resolver(() => Assignment)
@@ -33,10 +34,7 @@ export class TrainingActivityResolver {
     @Parent() assignment: AssignmentDto,
     @Context() context: GatewayContext,
   ): Promise<AgencyDto> {
-    const agency = await context.loaders.agencyById.load(assignment.agencyId);
-    if (!agency)
-      throw new Error(`Agency ${assignment.agencyId} of assignment ${assignment.id} is missing`);
-    return agency;
+    return loadReferenced(context.loaders.agencyById, assignment.agencyId, 'agency');
   }
 
   @ResolveField(() => Person, { nullable: true })
@@ -52,12 +50,7 @@ export class TrainingActivityResolver {
     @Parent() assignment: AssignmentDto,
     @Context() context: GatewayContext,
   ): Promise<TrainingDto> {
-    const training = await context.loaders.trainingById.load(assignment.trainingId);
-    if (!training)
-      throw new Error(
-        `Training ${assignment.trainingId} of assignment ${assignment.id} is missing`,
-      );
-    return training;
+    return loadReferenced(context.loaders.trainingById, assignment.trainingId, 'training');
   }
 
   @Mutation(() => Session, {

@@ -42,6 +42,7 @@ import {
   Training,
   TrainingConnection,
 } from './training.models.js';
+import { loadReferenced } from '../graphql/batch-loader.js';
 
 @Resolver(() => Training)
 export class TrainingsResolver {
@@ -71,10 +72,7 @@ export class TrainingsResolver {
     @Parent() training: TrainingDto,
     @Context() context: GatewayContext,
   ): Promise<WorkStreamDto> {
-    const workStream = await context.loaders.workStreamById.load(training.workStreamId);
-    if (!workStream)
-      throw new Error(`Work stream ${training.workStreamId} of training ${training.id} is missing`);
-    return workStream;
+    return loadReferenced(context.loaders.workStreamById, training.workStreamId, 'work stream');
   }
 
   @ResolveField(() => Series, { nullable: true })
