@@ -31,9 +31,20 @@ export const TrainingEvents = {
   seriesCreated: 'convene.events.series.created',
 } as const;
 
+export const KnowledgeEvents = {
+  resourcePublished: 'convene.knowledge.resource.published',
+  resourceUpdated: 'convene.knowledge.resource.updated',
+  resourceLinked: 'convene.knowledge.resource.linked',
+  resourceUnlinked: 'convene.knowledge.resource.unlinked',
+  resourceArchived: 'convene.knowledge.resource.archived',
+} as const;
+
 type ValueOf<T> = T[keyof T];
 export type DomainEventType =
-  ValueOf<typeof AgencyEvents> | ValueOf<typeof WorkStreamEvents> | ValueOf<typeof TrainingEvents>;
+  | ValueOf<typeof AgencyEvents>
+  | ValueOf<typeof WorkStreamEvents>
+  | ValueOf<typeof TrainingEvents>
+  | ValueOf<typeof KnowledgeEvents>;
 
 /** Stream that captures every domain event subject. */
 export const DOMAIN_EVENT_SUBJECTS = 'convene.>';

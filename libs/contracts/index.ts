@@ -13,3 +13,5 @@ export * from './events/participation.contracts.js';
 export * from './events/series.contracts.js';
 export * from './events/session.contracts.js';
 export * from './events/training.contracts.js';
+export * from './knowledge/knowledge.contracts.js';
+export * from './knowledge/taxonomy.js';

@@ -45,6 +45,14 @@ import type {
   TransitionTrainingCommand,
   UpdateTrainingCommand,
 } from './events/training.contracts.js';
+import type {
+  KnowledgeResourceDto,
+  LinkResourceCommand,
+  PublishResourceCommand,
+  ResourceSearchResult,
+  SearchResourcesQuery,
+  UpdateResourceCommand,
+} from './knowledge/knowledge.contracts.js';
 import type { Page } from './pagination.js';
 import type {
   CreateWorkStreamCommand,
@@ -114,6 +122,21 @@ export const EventsRpc = {
   createSeries: 'rpc.events.series.create',
 } as const;
 
+/** The knowledge service: resources, findable by full-text search. */
+export const KnowledgeRpc = {
+  search: 'rpc.knowledge.resource.search',
+  get: 'rpc.knowledge.resource.get',
+  byIds: 'rpc.knowledge.resource.byIds',
+  byTrainingIds: 'rpc.knowledge.resource.byTrainingIds',
+  byWorkStreamIds: 'rpc.knowledge.resource.byWorkStreamIds',
+  byAgencyIds: 'rpc.knowledge.resource.byAgencyIds',
+  publish: 'rpc.knowledge.resource.publish',
+  update: 'rpc.knowledge.resource.update',
+  link: 'rpc.knowledge.resource.link',
+  unlink: 'rpc.knowledge.resource.unlink',
+  archive: 'rpc.knowledge.resource.archive',
+} as const;
+
 /** What each subject takes and answers: the client and the handlers are typed from this one map. */
 export interface RpcContract {
   [AgencyRpc.list]: { request: ListAgenciesQuery; response: Page<AgencyDto> };
@@ -172,6 +195,18 @@ export interface RpcContract {
   [EventsRpc.getSeries]: { request: IdQuery; response: SeriesDto };
   [EventsRpc.seriesByIds]: { request: IdsQuery; response: (SeriesDto | null)[] };
   [EventsRpc.createSeries]: { request: CreateSeriesCommand; response: SeriesDto };
+  [KnowledgeRpc.search]: { request: SearchResourcesQuery; response: ResourceSearchResult };
+  [KnowledgeRpc.get]: { request: IdQuery; response: KnowledgeResourceDto };
+  [KnowledgeRpc.byIds]: { request: IdsQuery; response: (KnowledgeResourceDto | null)[] };
+  /** ids: training ids; the first 100 current resources of each, newest first. */
+  [KnowledgeRpc.byTrainingIds]: { request: IdsQuery; response: KnowledgeResourceDto[][] };
+  [KnowledgeRpc.byWorkStreamIds]: { request: IdsQuery; response: KnowledgeResourceDto[][] };
+  [KnowledgeRpc.byAgencyIds]: { request: IdsQuery; response: KnowledgeResourceDto[][] };
+  [KnowledgeRpc.publish]: { request: PublishResourceCommand; response: KnowledgeResourceDto };
+  [KnowledgeRpc.update]: { request: UpdateResourceCommand; response: KnowledgeResourceDto };
+  [KnowledgeRpc.link]: { request: LinkResourceCommand; response: KnowledgeResourceDto };
+  [KnowledgeRpc.unlink]: { request: LinkResourceCommand; response: KnowledgeResourceDto };
+  [KnowledgeRpc.archive]: { request: IdQuery; response: KnowledgeResourceDto };
 }
 
 export type RpcSubject = keyof RpcContract;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   AgencyRpc,
+  EventsRpc,
   WorkStreamRpc,
+  type TrainingDto,
   type AgencyDto,
   type FieldError,
   type PersonDto,
@@ -47,6 +49,35 @@ export class ReferenceChecker {
     if (ids.length === 0) return new Map();
     const found = await this.rpc.request(WorkStreamRpc.byIds, { ids }, call);
     return check(fields, found, 'work stream', () => undefined);
+  }
+
+  async trainings(call: CallContext, ...fields: IdField[]): Promise<Map<string, TrainingDto>> {
+    const ids = idsOf(fields);
+    if (ids.length === 0) return new Map();
+    const found = await this.rpc.request(EventsRpc.trainingsByIds, { ids }, call);
+    return check(fields, found, 'training', () => undefined);
+  }
+
+  /** Sessions must belong to one of `trainingIds`; an id that does not is named by its path. */
+  async sessionsOf(call: CallContext, trainingIds: string[], field: IdField): Promise<void> {
+    const wanted = Array.isArray(field.ids) ? field.ids : [field.ids];
+    if (wanted.length === 0) return;
+    const sessions = trainingIds.length
+      ? (await this.rpc.request(EventsRpc.sessionsByTrainingIds, { ids: trainingIds }, call)).flat()
+      : [];
+    const known = new Set(sessions.map((session) => session.id));
+    const errors: FieldError[] = wanted.flatMap((id, index) =>
+      known.has(id)
+        ? []
+        : [
+            {
+              field: `${field.field}[${index}]`,
+              rule: 'ofTraining',
+              message: `no session ${id} in the resource's trainings`,
+            },
+          ],
+    );
+    if (errors.length > 0) throw RpcError.badInput(errors);
   }
 }
 

@@ -3,6 +3,7 @@ import { newCallContext, RpcClient, SYSTEM_CALLER } from '#libs/messaging';
 import { DEMO_AGENCIES } from '../../apps/seed/src/demo-data/agencies.js';
 import { DEMO_WORK_STREAMS } from '../../apps/seed/src/demo-data/work-streams.js';
 import { seedAgencies } from '../../apps/seed/src/seed-agencies.js';
+import { seedKnowledge } from '../../apps/seed/src/seed-knowledge.js';
 import { seedPilotSeries } from '../../apps/seed/src/seed-pilot-series.js';
 import { seedWorkStreams } from '../../apps/seed/src/seed-work-streams.js';
 import { startConveneStack, type ConveneStack } from '../support/convene-stack.js';
@@ -34,6 +35,8 @@ describe('the demo data of the reference story', () => {
     if (!workStream6) throw new Error('Work Stream 6 is missing');
     expect(await seedPilotSeries(rpc, call, workStream6, again.ids)).toEqual({ created: true });
     expect(await seedPilotSeries(rpc, call, workStream6, again.ids)).toEqual({ created: false });
+    expect(await seedKnowledge(rpc, call, workStream6, again.ids)).toEqual({ published: 5 });
+    expect(await seedKnowledge(rpc, call, workStream6, again.ids)).toEqual({ published: 0 });
 
     const data = await stack.graphql.data<{
       agencies: { totalCount: number; edges: { node: { acronym: string } }[] };
@@ -113,6 +116,22 @@ describe('the demo data of the reference story', () => {
     );
     expect(trainers.size).toBeGreaterThan(10);
     expect(series.trainings.at(-1)?.followUps).toEqual([{ format: 'IN_PERSON', status: 'DRAFT' }]);
+  });
+
+  it("has the pilot series' materials, findable and linked to their sessions", async () => {
+    const { knowledgeResources } = await stack.graphql.data<{
+      knowledgeResources: {
+        totalCount: number;
+        edges: { node: { title: string; trainings: { sessions: unknown[] }[] } }[];
+      };
+    }>(
+      `{ knowledgeResources(search: "roadmaps") { totalCount edges { node { title trainings { sessions { id } } } } } }`,
+    );
+    expect(knowledgeResources.totalCount).toBeGreaterThanOrEqual(2);
+    const recording = knowledgeResources.edges.find((edge) =>
+      edge.node.title.startsWith('Recording'),
+    );
+    expect(recording?.node.trainings[0]?.sessions).toHaveLength(1);
   });
 
   it('lets an officer find who at UNIDO helped organize the training', async () => {

@@ -12,6 +12,7 @@ import {
 import { AGENCIES_SERVICE } from '../../apps/agencies/src/agencies.definition.js';
 import { WORKSTREAMS_SERVICE } from '../../apps/workstreams/src/workstreams.definition.js';
 import { EVENTS_SERVICE } from '../../apps/events/src/events.definition.js';
+import { KNOWLEDGE_SERVICE } from '../../apps/knowledge/src/knowledge.definition.js';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 
@@ -20,6 +21,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   AGENCIES_SERVICE,
   WORKSTREAMS_SERVICE,
   EVENTS_SERVICE,
+  KNOWLEDGE_SERVICE,
 ];
 
 /** How long the gateway waits for a service in tests before SERVICE_UNAVAILABLE. */

@@ -5,6 +5,7 @@ import { runMain } from '#libs/observability';
 import { DEMO_AGENCIES } from './demo-data/agencies.js';
 import { DEMO_WORK_STREAMS } from './demo-data/work-streams.js';
 import { seedAgencies } from './seed-agencies.js';
+import { seedKnowledge } from './seed-knowledge.js';
 import { seedPilotSeries } from './seed-pilot-series.js';
 import { seedWorkStreams } from './seed-work-streams.js';
 import { waitForServices } from './wait-for-services.js';
@@ -26,9 +27,11 @@ await runMain('seed', async () => {
     const workStream6 = workStreams.byNumber.get(6);
     if (!workStream6) throw new Error('Work Stream 6 is missing from the demo data');
     const pilot = await seedPilotSeries(rpc, call, workStream6, agencies.ids);
+    const knowledge = await seedKnowledge(rpc, call, workStream6, agencies.ids);
     return (
       `demo data in place: ${agencies.agenciesCreated} agencies created, ${agencies.peopleAdded} people added, ` +
-      `${workStreams.created} work streams created, pilot series ${pilot.created ? 'created' : 'already there'}`
+      `${workStreams.created} work streams created, pilot series ${pilot.created ? 'created' : 'already there'}, ` +
+      `${knowledge.published} resources published`
     );
   } finally {
     await rpc.close();

@@ -1,4 +1,4 @@
-import { AgencyRpc, ErrorCode, EventsRpc, WorkStreamRpc } from '#libs/contracts';
+import { AgencyRpc, ErrorCode, EventsRpc, KnowledgeRpc, WorkStreamRpc } from '#libs/contracts';
 import { RpcError, type CallContext, type RpcClient } from '#libs/messaging';
 
 /** Waits until the services the seed talks to answer, for at most `timeoutMs`. */
@@ -13,6 +13,7 @@ export async function waitForServices(
       await rpc.request(AgencyRpc.list, { first: 1 }, call);
       await rpc.request(WorkStreamRpc.list, { first: 1 }, call);
       await rpc.request(EventsRpc.listTrainings, { first: 1 }, call);
+      await rpc.request(KnowledgeRpc.search, { first: 1 }, call);
       return;
     } catch (error) {
       const unavailable = error instanceof RpcError && error.code === ErrorCode.ServiceUnavailable;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  canonicalTopics,
   TrainingEvents,
   type FeedbackDto,
   type RecordAttendanceCommand,
@@ -141,7 +142,7 @@ export class ParticipationService {
             registrationId: command.registrationId ?? null,
             rating: command.rating,
             comment: command.comment ?? null,
-            suggestedTopics: (command.suggestedTopics ?? []).map((topic) => topic.trim()),
+            suggestedTopics: canonicalTopics(command.suggestedTopics ?? []),
           }),
         ),
       );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityRepository } from '#libs/persistence';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import {
+  canonicalTopic,
   decodeCursor,
   MAX_PAGE_SIZE,
   type AssignmentRole,
@@ -121,7 +122,9 @@ function applyFilter(
   if (filter.to) query.andWhere('training.starts_at < :to', { to: filter.to });
   if (filter.format) query.andWhere('training.format = :format', { format: filter.format });
   if (filter.topic)
-    query.andWhere('training.topics @> ARRAY[:topic]::text[]', { topic: filter.topic });
+    query.andWhere('training.topics @> ARRAY[:topic]::text[]', {
+      topic: canonicalTopic(filter.topic),
+    });
   if (filter.sdg) query.andWhere('training.sdgs @> ARRAY[:sdg]::smallint[]', { sdg: filter.sdg });
   if (filter.participantCountry) {
     query.andWhere(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  canonicalTopics,
   DEFAULT_PAGE_SIZE,
   encodeCursor,
   TrainingEvents,
@@ -98,7 +99,7 @@ export class TrainingsService {
         kind: command.kind,
         format: command.format,
         status: TrainingStatus.DRAFT,
-        topics: command.topics ?? [],
+        topics: canonicalTopics(command.topics ?? []),
         sdgs: command.sdgs ?? [],
         targetAudience: command.targetAudience ?? null,
         capacity: command.capacity ?? null,
@@ -128,7 +129,10 @@ export class TrainingsService {
         changes.seriesId,
         changes.followsId,
       );
-      const changedFields = applyChanges(training, changes);
+      const changedFields = applyChanges(training, {
+        ...changes,
+        topics: changes.topics && canonicalTopics(changes.topics),
+      });
       if (changedFields.length === 0) return toTrainingDto(training);
       const saved = await this.trainings.save(transaction, training);
       return this.recorded(transaction, call, TrainingEvents.trainingUpdated, saved, changedFields);

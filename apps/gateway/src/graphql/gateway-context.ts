@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { ANONYMOUS_CALLER, type CallContext, type RpcClient } from '#libs/messaging';
 import { createAgencyLoaders, type AgencyLoaders } from '../agencies/agency.loaders.js';
+import { createKnowledgeLoaders, type KnowledgeLoaders } from '../knowledge/knowledge.loaders.js';
 import { createTrainingLoaders, type TrainingLoaders } from '../trainings/training.loaders.js';
 import {
   createWorkStreamLoaders,
@@ -11,7 +12,7 @@ import {
 /** Everything one GraphQL request carries: who calls, its correlation id, its own DataLoaders. */
 export interface GatewayContext {
   call: CallContext;
-  loaders: AgencyLoaders & WorkStreamLoaders & TrainingLoaders;
+  loaders: AgencyLoaders & WorkStreamLoaders & TrainingLoaders & KnowledgeLoaders;
 }
 
 const CORRELATION_ID = /^[\w-]{8,64}$/;
@@ -29,6 +30,7 @@ export function createGatewayContext(request: Request, rpc: RpcClient): GatewayC
       ...createAgencyLoaders(rpc, call),
       ...createWorkStreamLoaders(rpc, call),
       ...createTrainingLoaders(rpc, call),
+      ...createKnowledgeLoaders(rpc, call),
     },
   };
 }

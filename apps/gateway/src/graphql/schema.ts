@@ -3,6 +3,12 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AgenciesResolver } from '../agencies/agencies.resolver.js';
 import { PeopleResolver } from '../agencies/people.resolver.js';
+import {
+  AgencyResourcesResolver,
+  KnowledgeResolver,
+  TrainingMaterialsResolver,
+  WorkStreamResourcesResolver,
+} from '../knowledge/knowledge.resolver.js';
 import { SeriesResolver } from '../trainings/series.resolver.js';
 import { TrainingActivityResolver } from '../trainings/training-activity.resolver.js';
 import {
@@ -26,6 +32,10 @@ export const GATEWAY_RESOLVERS = [
   SeriesResolver,
   WorkStreamTrainingsResolver,
   AgencyAssignmentsResolver,
+  KnowledgeResolver,
+  TrainingMaterialsResolver,
+  WorkStreamResourcesResolver,
+  AgencyResourcesResolver,
 ];
 
 /** The graph as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */
