@@ -10,6 +10,14 @@ export interface SearchHit {
   snippet: string | null;
 }
 
+const FACET_SIZE = 50;
+
+function singleFacet(column: string, condition: string): string {
+  return `coalesce((SELECT json_agg(json_build_object('value', ${column}, 'count', n) ORDER BY n DESC, ${column})
+                   FROM (SELECT ${column}, n FROM single WHERE ${condition} AND ${column} IS NOT NULL
+                          ORDER BY n DESC LIMIT ${FACET_SIZE}) counted), '[]'::json)`;
+}
+
 export type Facets = Record<
   'types' | 'agencies' | 'workStreams' | 'topics' | 'sdgs' | 'languages',
   FacetCount[]
@@ -84,7 +92,7 @@ export class ResourcesRepository extends EntityRepository<ResourceEntity> {
       `SELECT page.id, page.rank,
               ts_headline('english', coalesce(page.summary, '') || ' ' || left(coalesce(page.body, ''), 5000), ${sql.query},
                           'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=12, MaxFragments=2') AS snippet
-         FROM (SELECT r.id, r.summary, r.body, ts_rank_cd(r.search, ${sql.query}) AS rank
+         FROM (SELECT r.id, r.summary, r.body, ts_rank(r.search, ${sql.query}) AS rank
                  FROM knowledge.resource r WHERE ${sql.where}
                 ORDER BY rank DESC, r.id LIMIT ${limit} OFFSET ${skip}) page
         ORDER BY page.rank DESC, page.id`,
@@ -92,32 +100,40 @@ export class ResourcesRepository extends EntityRepository<ResourceEntity> {
     );
   }
 
-  /** How many resources match, and how they spread over each filter's values; one statement. */
+  /**
+   * How many resources match, and how they spread over each filter's values: one statement,
+   * one pass over the matches for the single-valued facets (GROUPING SETS), one per list facet.
+   */
   async countAndFacets(
     search: string | undefined,
     filter: ResourceFilter,
   ): Promise<{ total: number; facets: Facets }> {
     const sql = new SearchSql(search, filter);
-    const facet = (expression: string, from = 'matched') =>
+    const listFacet = (column: string) =>
       `coalesce((SELECT json_agg(json_build_object('value', value, 'count', n) ORDER BY n DESC, value)
-                   FROM (SELECT ${expression} AS value, count(*)::int AS n FROM ${from}
-                          GROUP BY 1 HAVING ${expression} IS NOT NULL ORDER BY n DESC LIMIT 50) counted), '[]'::json)`;
+                   FROM (SELECT value::text, count(*)::int AS n FROM matched, unnest(${column}) AS value
+                          GROUP BY 1 ORDER BY n DESC LIMIT ${FACET_SIZE}) counted), '[]'::json)`;
     const [row] = await this.dataSource.query(
-      `WITH matched AS (
+      `WITH matched AS MATERIALIZED (
          SELECT r.type, r.agency_ids, r.work_stream_id, r.topics, r.sdgs, r.language
            FROM knowledge.resource r WHERE ${sql.where}
+       ), single AS (
+         SELECT GROUPING(type) AS by_type, GROUPING(language) AS by_language,
+                GROUPING(work_stream_id) AS by_work_stream,
+                type, language, work_stream_id::text AS work_stream, count(*)::int AS n
+           FROM matched GROUP BY GROUPING SETS ((type), (language), (work_stream_id), ())
        )
-       SELECT (SELECT count(*)::int FROM matched) AS total,
-              ${facet('type')} AS types,
-              ${facet('agency::text', 'matched, unnest(agency_ids) AS agency')} AS agencies,
-              ${facet('work_stream_id::text')} AS "workStreams",
-              ${facet('topic', 'matched, unnest(topics) AS topic')} AS topics,
-              ${facet('sdg::text', 'matched, unnest(sdgs) AS sdg')} AS sdgs,
-              ${facet('language')} AS languages`,
+       SELECT (SELECT n FROM single WHERE by_type = 1 AND by_language = 1 AND by_work_stream = 1) AS total,
+              ${singleFacet('type', 'by_type = 0')} AS types,
+              ${singleFacet('language', 'by_language = 0')} AS languages,
+              ${singleFacet('work_stream', 'by_work_stream = 0')} AS "workStreams",
+              ${listFacet('agency_ids')} AS agencies,
+              ${listFacet('topics')} AS topics,
+              ${listFacet('sdgs')} AS sdgs`,
       sql.params,
     );
-    const { total, ...facets } = row as { total: number } & Facets;
-    return { total, facets };
+    const { total, ...facets } = row as { total: number | null } & Facets;
+    return { total: total ?? 0, facets };
   }
 
   /** Current resources linked to any of these ids in `column`, newest first. */
