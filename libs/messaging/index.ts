@@ -3,3 +3,4 @@ export * from './rpc-client.js';
 export * from './rpc-error.js';
 export * from './rpc-server.js';
 export * from './nats-health.js';
+export * from './event-publisher.js';

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { RpcClient, type NatsStatusHealthCheck } from '#libs/messaging';
+import { RpcClient, type EventPublisher, type NatsStatusHealthCheck } from '#libs/messaging';
 import {
   HEALTH_CHECKS,
   HealthController,
@@ -8,6 +8,7 @@ import {
   type HealthCheck,
 } from '#libs/observability';
 import { dataSourceProviders, OutboxWriter } from '#libs/persistence';
+import { OutboxRelay } from './outbox-relay.js';
 import { ReferenceChecker } from './reference-checker.js';
 import type { ServiceDefinition } from './service-definition.js';
 
@@ -15,12 +16,14 @@ import type { ServiceDefinition } from './service-definition.js';
 export class ServiceModule {
   /**
    * A service's module: its handlers and providers, plus what every service has: the data
-   * source, the outbox writer, a client to call other services, /health and /metrics.
+   * source, the outbox writer and its relay to JetStream, a client to call other services,
+   * /health and /metrics.
    */
   static register(
     definition: ServiceDefinition,
     dataSource: DataSource,
     rpc: RpcClient,
+    publisher: EventPublisher,
     natsHealth: NatsStatusHealthCheck,
   ): DynamicModule {
     const postgresHealth: HealthCheck = {
@@ -36,6 +39,7 @@ export class ServiceModule {
         { provide: RpcClient, useValue: rpc },
         { provide: HEALTH_CHECKS, useValue: [postgresHealth, natsHealth] },
         ReferenceChecker,
+        { provide: OutboxRelay, useValue: new OutboxRelay(dataSource, definition.name, publisher) },
         ...definition.providers,
       ],
     };

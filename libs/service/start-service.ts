@@ -2,7 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { loadConfig, ServiceConfig } from '#libs/config';
-import { natsServerOptions, NatsStatusHealthCheck, RpcClient } from '#libs/messaging';
+import {
+  EventPublisher,
+  natsServerOptions,
+  NatsStatusHealthCheck,
+  RpcClient,
+} from '#libs/messaging';
 import { httpMetricsMiddleware, JsonLogger, runMain } from '#libs/observability';
 import { createServiceDataSource, OutboxEvent, runMigrations } from '#libs/persistence';
 import type { ServiceDefinition } from './service-definition.js';
@@ -23,8 +28,8 @@ export function createDataSourceFor(
 }
 
 /**
- * Starts a service: migrates its schema, answers its NATS subjects in its queue group,
- * and serves /health and /metrics on HTTP_PORT. Closing the app releases everything.
+ * Starts a service: migrates its schema, answers its NATS subjects in its queue group, relays
+ * its outbox to the JetStream stream of domain events, and serves /health and /metrics. Closing the app releases everything.
  */
 export async function startService(
   definition: ServiceDefinition,
@@ -37,6 +42,7 @@ export async function startService(
     config.DATABASE_POOL_SIZE,
   ).initialize();
   let rpc: RpcClient | undefined;
+  let publisher: EventPublisher | undefined;
   try {
     const applied = await runMigrations(dataSource, definition.name);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`, 'Migrations');
@@ -45,9 +51,11 @@ export async function startService(
       name: `${definition.name}-service`,
       timeoutMs: config.RPC_TIMEOUT_MS,
     });
+    publisher = await EventPublisher.connect(config.NATS_URL, `${definition.name}-outbox-relay`);
+    await publisher.ensureStream();
     const natsHealth = new NatsStatusHealthCheck();
     const app = await NestFactory.create(
-      ServiceModule.register(definition, dataSource, rpc, natsHealth),
+      ServiceModule.register(definition, dataSource, rpc, publisher, natsHealth),
       { logger },
     );
     app.use(httpMetricsMiddleware);
@@ -59,6 +67,7 @@ export async function startService(
     await app.listen(config.HTTP_PORT, '0.0.0.0');
     return app;
   } catch (error) {
+    await publisher?.close();
     await rpc?.close();
     await dataSource.destroy();
     throw error;
