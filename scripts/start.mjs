@@ -92,8 +92,11 @@ try {
   log(`first query answered at ${elapsed()}: ${data.agencies.totalCount} agencies`);
   log(`\u001b[32mConvene is up.\u001b[0m GraphQL: ${graphqlUrl}   (Ctrl-C stops everything)`);
 } catch (error) {
-  log(
-    `\u001b[31mcould not start:\u001b[0m ${error instanceof Error ? error.message : String(error)}`,
-  );
-  await shutdown(1);
+  // A Ctrl-C during start-up makes the steps in flight fail: that is a stop, not a failure.
+  if (!stopping) {
+    log(
+      `\u001b[31mcould not start:\u001b[0m ${error instanceof Error ? error.message : String(error)}`,
+    );
+    await shutdown(1);
+  }
 }
