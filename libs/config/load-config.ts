@@ -33,14 +33,3 @@ function describe(error: ValidationError): string {
   const rules = Object.values(error.constraints ?? {}).join('; ');
   return `${error.property}: ${rules}`;
 }
-
-/** Replaces the password of any URL-looking value, so config can be logged. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url;
-  }
-}

@@ -53,10 +53,6 @@ export function canonicalTopic(text: string): string {
   return VOCABULARY.get(topicKey(text)) ?? text.trim().replace(/\s+/g, ' ');
 }
 
-export function isVocabularyTopic(text: string): boolean {
-  return VOCABULARY.has(topicKey(text));
-}
-
 /** Topics in vocabulary spelling, each once, in the order given. */
 export function canonicalTopics(texts: string[]): string[] {
   return [...new Set(texts.map(canonicalTopic))];
