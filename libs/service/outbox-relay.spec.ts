@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CloudEvent } from '#libs/contracts';
 import { EventPublisher } from '#libs/messaging';
-import { createOutboxTableSql } from '#libs/persistence';
+import { createOutboxNotifySql, createOutboxTableSql } from '#libs/persistence';
 import {
   createTestDatabase,
   readEventStream,
@@ -20,10 +20,10 @@ let nats: NatsServerHandle;
 let database: TestDatabase;
 let dataSource: DataSource;
 
-async function relay(): Promise<OutboxRelay> {
+async function relay(idlePollMs?: number): Promise<OutboxRelay> {
   const publisher = await EventPublisher.connect(nats.url, 'relay-test');
   await publisher.ensureStream();
-  return new OutboxRelay(dataSource, SCHEMA, publisher);
+  return new OutboxRelay(dataSource, SCHEMA, publisher, idlePollMs);
 }
 
 /** Writes outbox rows as a service would after its changes committed. */
@@ -57,7 +57,9 @@ const publishedIds = async () => (await readEventStream(nats.url)).map((entry) =
 beforeAll(async () => {
   [nats, database] = await Promise.all([startNatsServer(), createTestDatabase()]);
   await database.query(`CREATE SCHEMA ${SCHEMA}`);
-  for (const statement of createOutboxTableSql(SCHEMA)) await database.query(statement);
+  for (const statement of [...createOutboxTableSql(SCHEMA), ...createOutboxNotifySql(SCHEMA)]) {
+    await database.query(statement);
+  }
   dataSource = await new DataSource({
     type: 'postgres',
     url: database.url,
@@ -112,6 +114,20 @@ describe('the outbox relay', () => {
     while (published < 5 && Date.now() < deadline) {
       published += await running.relayOnce().catch(() => 0);
       if (published < 5) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect((await publishedIds()).slice(before.length)).toEqual(ids);
+    await running.beforeApplicationShutdown();
+  });
+
+  it('is woken by the commit of a new event, not by its next poll', async () => {
+    const before = await publishedIds();
+    const running = await relay(60_000);
+    running.onApplicationBootstrap();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // listening, then asleep for a minute
+    const ids = await recordEvents(1);
+    const deadline = Date.now() + 5000;
+    while ((await publishedIds()).length === before.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect((await publishedIds()).slice(before.length)).toEqual(ids);
     await running.beforeApplicationShutdown();

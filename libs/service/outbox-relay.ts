@@ -3,12 +3,13 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { CloudEvent } from '#libs/contracts';
 import type { EventPublisher } from '#libs/messaging';
+import { OUTBOX_CHANNEL } from '#libs/persistence';
 
 const BATCH_SIZE = 100;
-const IDLE_POLL_MS = 200;
 const MAX_BACKOFF_MS = 5000;
 
 /**
@@ -17,17 +18,22 @@ const MAX_BACKOFF_MS = 5000;
  * order, which is commit order per aggregate: every write locks its aggregate's row. Rows are
  * selected by "not yet published", never by position, so a row that committed late is not
  * skipped. While NATS is down it backs off and retries; nothing is marked before it is stored.
+ * A committed insert wakes it through Postgres NOTIFY; polling is the fallback.
  */
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A notification came while a batch was under way: look again before sleeping. */
+  private notified = false;
+  private listener: pg.Client | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
     private readonly publisher: EventPublisher,
+    private readonly idlePollMs = 1000,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -40,6 +46,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.listener?.end().catch(() => undefined);
     await this.publisher.close();
   }
 
@@ -68,12 +75,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async run(): Promise<void> {
-    let backoff = IDLE_POLL_MS;
+    let backoff = this.idlePollMs;
     while (this.running) {
+      if (!this.listener) await this.listen();
+      this.notified = false;
       try {
         const published = await this.relayOnce();
-        backoff = IDLE_POLL_MS;
-        if (published === BATCH_SIZE) continue;
+        backoff = this.idlePollMs;
+        if (published === BATCH_SIZE || this.notified) continue;
       } catch (error) {
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         this.logger.warn(`publishing events failed, retrying in ${backoff} ms: ${String(error)}`);
@@ -85,6 +94,29 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           resolve();
         };
       });
+    }
+  }
+
+  /** LISTENs on its own connection; when that fails or drops, polling carries on and it retries. */
+  private async listen(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    const client = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (this.listener === client) this.listener = undefined;
+    };
+    client.on('notification', (message) => {
+      if (message.payload !== this.schema) return;
+      this.notified = true;
+      this.wake?.();
+    });
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    } catch {
+      await client.end().catch(() => undefined);
     }
   }
 }

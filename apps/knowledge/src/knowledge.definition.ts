@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '#libs/service';
 import { CreateResources1764410000000 } from './database/migrations/1764410000000-create-resources.js';
+import { NotifyOutbox1764410500000 } from './database/migrations/1764410500000-notify-outbox.js';
 import { ResourceEntity } from './resources/resource.entity.js';
 import { ResourcesController } from './resources/resources.controller.js';
 import { ResourcesRepository } from './resources/resources.repository.js';
@@ -10,7 +11,7 @@ export const KNOWLEDGE_SERVICE: ServiceDefinition = {
   name: 'knowledge',
   defaultHttpPort: 4004,
   entities: [ResourceEntity],
-  migrations: [CreateResources1764410000000],
+  migrations: [CreateResources1764410000000, NotifyOutbox1764410500000],
   controllers: [ResourcesController],
   providers: [ResourcesRepository, ResourcesService],
 };

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '#libs/service';
 import { CreateWorkStreams1764390000000 } from './database/migrations/1764390000000-create-work-streams.js';
+import { NotifyOutbox1764390500000 } from './database/migrations/1764390500000-notify-outbox.js';
 import { WorkStreamEntity } from './work-streams/work-stream.entity.js';
 import { WorkStreamsController } from './work-streams/work-streams.controller.js';
 import { WorkStreamsRepository } from './work-streams/work-streams.repository.js';
@@ -10,7 +11,7 @@ export const WORKSTREAMS_SERVICE: ServiceDefinition = {
   name: 'workstreams',
   defaultHttpPort: 4002,
   entities: [WorkStreamEntity],
-  migrations: [CreateWorkStreams1764390000000],
+  migrations: [CreateWorkStreams1764390000000, NotifyOutbox1764390500000],
   controllers: [WorkStreamsController],
   providers: [WorkStreamsRepository, WorkStreamsService],
 };
