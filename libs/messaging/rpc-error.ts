@@ -1,7 +1,12 @@
+import { IntrinsicException } from '@nestjs/common';
 import { ErrorCode, type ErrorBody, type FieldError } from '#libs/contracts';
 
-/** The one error type services throw and clients receive; it crosses NATS as an ErrorBody. */
-export class RpcError extends Error {
+/**
+ * The one error type services throw and clients receive; it crosses NATS as an ErrorBody.
+ * An IntrinsicException, so Nest does not log it as a failure: it is an answer. Unexpected
+ * errors are logged where they are masked (RpcErrorFilter, the gateway's correlation plugin).
+ */
+export class RpcError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

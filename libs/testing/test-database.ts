@@ -37,9 +37,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     query: async (sql, values) => (await pool.query(sql, values)).rows,
     drop: async () => {
       await pool.end();
-      await withClient(admin.toString(), (client) =>
-        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-      );
+      await withClient(admin.toString(), async (client) => {
+        // Pools close their connections asynchronously: let them finish, so FORCE only ends
+        // connections something forgot (a forced end of a closing client is an unhandled error).
+        for (let attempt = 0; attempt < 40; attempt += 1) {
+          const { rows } = await client.query<{ open: number }>(
+            'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0]?.open === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      });
     },
   };
 }
