@@ -17,7 +17,7 @@ const SEARCH = `
     knowledgeResources(search: $search, filter: $filter, first: $first) {
       totalCount
       edges { rank snippet node { title } }
-      facets { types { value count } topics { value count } sdgs { value count } agencies { value count } }
+      facets { types { value count } topics { value count } sdgs { value count } agencies { value count } trainings { value count } years { value count } }
     }
   }`;
 
@@ -170,6 +170,8 @@ describe('an officer finds them', () => {
       ]),
     );
     const all = await stack.graphql.data<SearchResult>(SEARCH, {});
+    expect(all.knowledgeResources.facets.trainings).toEqual([{ value: trainingId, count: 2 }]);
+    expect(all.knowledgeResources.facets.years).toEqual([{ value: '2020', count: 1 }]);
     expect(all.knowledgeResources.facets.topics).toEqual(
       expect.arrayContaining([{ value: 'Quantum policy', count: 1 }]),
     );

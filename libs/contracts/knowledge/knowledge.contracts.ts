@@ -70,9 +70,12 @@ export interface ResourceSearchResult {
     types: FacetCount[];
     agencies: FacetCount[];
     workStreams: FacetCount[];
+    trainings: FacetCount[];
     topics: FacetCount[];
     sdgs: FacetCount[];
     languages: FacetCount[];
+    /** By year of publication. */
+    years: FacetCount[];
   };
 }
 

@@ -63,7 +63,7 @@ export class KnowledgeResource {
 
 @ObjectType()
 export class FacetCount {
-  @Field({ description: 'The value (an id for agencies and work streams).' })
+  @Field({ description: 'The value (an id for agencies, work streams and trainings).' })
   value!: string;
 
   @Field(() => Int)
@@ -84,6 +84,9 @@ export class ResourceFacets {
   workStreams!: FacetCount[];
 
   @Field(() => [FacetCount])
+  trainings!: FacetCount[];
+
+  @Field(() => [FacetCount])
   topics!: FacetCount[];
 
   @Field(() => [FacetCount])
@@ -91,6 +94,9 @@ export class ResourceFacets {
 
   @Field(() => [FacetCount])
   languages!: FacetCount[];
+
+  @Field(() => [FacetCount], { description: 'By year of publication.' })
+  years!: FacetCount[];
 }
 
 @ObjectType()

@@ -19,7 +19,7 @@ function singleFacet(column: string, condition: string): string {
 }
 
 export type Facets = Record<
-  'types' | 'agencies' | 'workStreams' | 'topics' | 'sdgs' | 'languages',
+  'types' | 'agencies' | 'workStreams' | 'trainings' | 'topics' | 'sdgs' | 'languages' | 'years',
   FacetCount[]
 >;
 
@@ -115,18 +115,22 @@ export class ResourcesRepository extends EntityRepository<ResourceEntity> {
                           GROUP BY 1 ORDER BY n DESC LIMIT ${FACET_SIZE}) counted), '[]'::json)`;
     const [row] = await this.dataSource.query(
       `WITH matched AS MATERIALIZED (
-         SELECT r.type, r.agency_ids, r.work_stream_id, r.topics, r.sdgs, r.language
+         SELECT r.type, r.agency_ids, r.work_stream_id, r.training_ids, r.topics, r.sdgs, r.language,
+                extract(year FROM r.published_on)::int::text AS year
            FROM knowledge.resource r WHERE ${sql.where}
        ), single AS (
          SELECT GROUPING(type) AS by_type, GROUPING(language) AS by_language,
-                GROUPING(work_stream_id) AS by_work_stream,
-                type, language, work_stream_id::text AS work_stream, count(*)::int AS n
-           FROM matched GROUP BY GROUPING SETS ((type), (language), (work_stream_id), ())
+                GROUPING(work_stream_id) AS by_work_stream, GROUPING(year) AS by_year,
+                type, language, work_stream_id::text AS work_stream, year, count(*)::int AS n
+           FROM matched GROUP BY GROUPING SETS ((type), (language), (work_stream_id), (year), ())
        )
-       SELECT (SELECT n FROM single WHERE by_type = 1 AND by_language = 1 AND by_work_stream = 1) AS total,
+       SELECT (SELECT n FROM single
+                WHERE by_type = 1 AND by_language = 1 AND by_work_stream = 1 AND by_year = 1) AS total,
               ${singleFacet('type', 'by_type = 0')} AS types,
               ${singleFacet('language', 'by_language = 0')} AS languages,
               ${singleFacet('work_stream', 'by_work_stream = 0')} AS "workStreams",
+              ${singleFacet('year', 'by_year = 0')} AS years,
+              ${listFacet('training_ids')} AS trainings,
               ${listFacet('agency_ids')} AS agencies,
               ${listFacet('topics')} AS topics,
               ${listFacet('sdgs')} AS sdgs`,
