@@ -50,7 +50,9 @@ export class EventPublisher {
     });
   }
 
+  /** Drains (in-flight messages finish); when the server is already gone, just closes. */
   async close(): Promise<void> {
-    if (!this.connection.isClosed()) await this.connection.drain();
+    if (this.connection.isClosed()) return;
+    await this.connection.drain().catch(() => this.connection.close());
   }
 }

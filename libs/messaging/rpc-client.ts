@@ -69,8 +69,10 @@ export class RpcClient implements OnApplicationShutdown {
     await this.connection.flush();
   }
 
+  /** Drains (in-flight messages finish); when the server is already gone, just closes. */
   async close(): Promise<void> {
-    if (!this.connection.isClosed()) await this.connection.drain();
+    if (this.connection.isClosed()) return;
+    await this.connection.drain().catch(() => this.connection.close());
   }
 
   /** Nest calls this when the app that was given this client closes. */
