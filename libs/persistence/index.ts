@@ -7,3 +7,4 @@ export * from './pg-errors.js';
 export * from './changes.js';
 export * from './batches.js';
 export * from './entity-repository.js';
+export * from './paging.js';

@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityRepository } from '#libs/persistence';
+import { EntityRepository, rowPage, type RowPage } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 import { decodeCursor, type AgencyFilter } from '#libs/contracts';
 import { escapeLike } from '#libs/persistence';
 import { AgencyEntity } from './agency.entity.js';
-
-export interface AgencyRows {
-  rows: AgencyEntity[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
 
 @Injectable()
 export class AgenciesRepository extends EntityRepository<AgencyEntity> {
@@ -18,7 +12,11 @@ export class AgenciesRepository extends EntityRepository<AgencyEntity> {
   }
 
   /** Keyset page ordered by lower(acronym), id; the count ignores the cursor. */
-  async list(filter: AgencyFilter, first: number, after: string | undefined): Promise<AgencyRows> {
+  async list(
+    filter: AgencyFilter,
+    first: number,
+    after: string | undefined,
+  ): Promise<RowPage<AgencyEntity>> {
     const query = this.repository().createQueryBuilder('agency');
     if (!filter.includeArchived) query.andWhere('agency.archived_at IS NULL');
     if (filter.kind) query.andWhere('agency.kind = :kind', { kind: filter.kind });
@@ -40,7 +38,7 @@ export class AgenciesRepository extends EntityRepository<AgencyEntity> {
       .addOrderBy('agency.id', 'ASC')
       .limit(first + 1)
       .getMany();
-    return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
+    return rowPage(rows, first, totalCount);
   }
 
   findByAcronym(acronym: string): Promise<AgencyEntity | null> {

@@ -3,7 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   AgencyEvents,
   DEFAULT_PAGE_SIZE,
-  encodeCursor,
   type AgencyDto,
   type ArchiveAgencyCommand,
   type CreateAgencyCommand,
@@ -19,6 +18,7 @@ import {
   assertVersion,
   conflictOnDuplicate,
   OutboxWriter,
+  toPage,
 } from '#libs/persistence';
 import { AgenciesRepository } from './agencies.repository.js';
 import { toAgencyDto, type AgencyEntity } from './agency.entity.js';
@@ -37,14 +37,7 @@ export class AgenciesService {
       query.first ?? DEFAULT_PAGE_SIZE,
       query.after ?? undefined,
     );
-    return {
-      edges: page.rows.map((agency) => ({
-        cursor: encodeCursor([agency.acronymKey, agency.id]),
-        node: toAgencyDto(agency),
-      })),
-      totalCount: page.totalCount,
-      hasNextPage: page.hasNextPage,
-    };
+    return toPage(page, (agency) => [agency.acronymKey, agency.id], toAgencyDto);
   }
 
   async get(query: GetAgencyQuery): Promise<AgencyDto> {

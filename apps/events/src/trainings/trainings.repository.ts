@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityRepository } from '#libs/persistence';
+import { EntityRepository, rowPage, type RowPage } from '#libs/persistence';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import {
   canonicalTopic,
@@ -20,7 +20,11 @@ export class TrainingsRepository extends EntityRepository<TrainingEntity> {
     super(dataSource, TrainingEntity);
   }
 
-  async list(filter: TrainingFilter, first: number, after: string | undefined) {
+  async list(
+    filter: TrainingFilter,
+    first: number,
+    after: string | undefined,
+  ): Promise<RowPage<TrainingEntity>> {
     const query = this.repository().createQueryBuilder('training');
     applyFilter(query, filter);
     const totalCount = await query.clone().getCount();
@@ -36,7 +40,7 @@ export class TrainingsRepository extends EntityRepository<TrainingEntity> {
       .addOrderBy('training.id', 'ASC')
       .limit(first + 1)
       .getMany();
-    return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
+    return rowPage(rows, first, totalCount);
   }
 
   /** The first trainings (by start) of each parent, `column` naming the parent: one query. */

@@ -3,7 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   canonicalTopics,
   DEFAULT_PAGE_SIZE,
-  encodeCursor,
   TrainingEvents,
   TrainingStatus,
   type CreateTrainingCommand,
@@ -20,6 +19,7 @@ import {
   assertVersion,
   groupByKeys,
   OutboxWriter,
+  toPage,
 } from '#libs/persistence';
 import { ReferenceChecker } from '#libs/service';
 import { SeriesRepository } from '../series/series.repository.js';
@@ -51,14 +51,11 @@ export class TrainingsService {
       query.first ?? DEFAULT_PAGE_SIZE,
       query.after ?? undefined,
     );
-    return {
-      edges: page.rows.map((row) => ({
-        cursor: encodeCursor([row.startsAt?.toISOString() ?? 'infinity', row.id]),
-        node: toTrainingDto(row),
-      })),
-      totalCount: page.totalCount,
-      hasNextPage: page.hasNextPage,
-    };
+    return toPage(
+      page,
+      (row) => [row.startsAt?.toISOString() ?? 'infinity', row.id],
+      toTrainingDto,
+    );
   }
 
   async get(id: string): Promise<TrainingDto> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityRepository } from '#libs/persistence';
+import { EntityRepository, rowPage, type RowPage } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 import { decodeCursor, type WorkStreamFilter } from '#libs/contracts';
 import { WorkStreamEntity } from './work-stream.entity.js';
@@ -14,7 +14,11 @@ export class WorkStreamsRepository extends EntityRepository<WorkStreamEntity> {
   }
 
   /** Keyset page ordered by number; the count ignores the cursor. */
-  async list(filter: WorkStreamFilter, first: number, after: string | undefined) {
+  async list(
+    filter: WorkStreamFilter,
+    first: number,
+    after: string | undefined,
+  ): Promise<RowPage<WorkStreamEntity>> {
     const query = this.repository().createQueryBuilder('work_stream');
     if (filter.status) query.andWhere('work_stream.status = :status', { status: filter.status });
     if (filter.agencyId) query.andWhere(ANY_AGENCY, { agencyIds: [filter.agencyId] });
@@ -26,7 +30,7 @@ export class WorkStreamsRepository extends EntityRepository<WorkStreamEntity> {
       .orderBy('work_stream.number', 'ASC')
       .limit(first + 1)
       .getMany();
-    return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
+    return rowPage(rows, first, totalCount);
   }
 
   findByNumber(number: number): Promise<WorkStreamEntity | null> {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   DEFAULT_PAGE_SIZE,
-  encodeCursor,
   WorkStreamEvents,
   WorkStreamStatus,
   type CreateWorkStreamCommand,
@@ -20,6 +19,7 @@ import {
   groupByKeys,
   conflictOnDuplicate,
   OutboxWriter,
+  toPage,
 } from '#libs/persistence';
 import { ReferenceChecker } from '#libs/service';
 import { toWorkStreamDto } from './work-stream.entity.js';
@@ -40,14 +40,7 @@ export class WorkStreamsService {
       query.first ?? DEFAULT_PAGE_SIZE,
       query.after ?? undefined,
     );
-    return {
-      edges: page.rows.map((row) => ({
-        cursor: encodeCursor([row.number]),
-        node: toWorkStreamDto(row),
-      })),
-      totalCount: page.totalCount,
-      hasNextPage: page.hasNextPage,
-    };
+    return toPage(page, (row) => [row.number], toWorkStreamDto);
   }
 
   async get(query: GetWorkStreamQuery): Promise<WorkStreamDto> {
