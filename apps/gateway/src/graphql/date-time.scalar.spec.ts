@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import 'reflect-metadata';
 import { DateTimeScalar } from './date-time.scalar.js';
 
 describe('DateTime', () => {

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isIsoDateTime } from '#libs/contracts';
 
 /**
  * ISO 8601 date-time with offset. Services send timestamps as ISO strings over NATS,
@@ -25,14 +26,12 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 });
 
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseDateTime(value: unknown): Date {
-  const date = typeof value === 'string' && ISO_DATE_TIME.test(value) ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) {
+  if (!isIsoDateTime(value)) {
     throw new GraphQLError(
       'DateTime must be ISO 8601 with an offset, such as 2020-11-10T13:00:00Z',
     );
   }
-  return date;
+  return new Date(value);
 }
