@@ -1,6 +1,7 @@
-import { AgencyRpc, ErrorCode, type AgencyDto } from '#libs/contracts';
-import { RpcError, type CallContext, type RpcClient } from '#libs/messaging';
+import { AgencyRpc } from '#libs/contracts';
+import type { CallContext, RpcClient } from '#libs/messaging';
 import type { DemoAgency } from './demo-data/agencies.js';
+import { foundOrUndefined } from './lookups.js';
 
 export interface SeedReport {
   agenciesCreated: number;
@@ -20,7 +21,9 @@ export async function seedAgencies(
 ): Promise<SeedReport> {
   const report: SeedReport = { agenciesCreated: 0, peopleAdded: 0, ids: new Map() };
   for (const { people, ...agency } of agencies) {
-    let existing = await findAgency(rpc, call, agency.acronym);
+    let existing = await foundOrUndefined(
+      rpc.request(AgencyRpc.get, { acronym: agency.acronym }, call),
+    );
     if (!existing) {
       existing = await rpc.request(AgencyRpc.create, agency, call);
       report.agenciesCreated += 1;
@@ -38,17 +41,4 @@ export async function seedAgencies(
     }
   }
   return report;
-}
-
-async function findAgency(
-  rpc: RpcClient,
-  call: CallContext,
-  acronym: string,
-): Promise<AgencyDto | undefined> {
-  try {
-    return await rpc.request(AgencyRpc.get, { acronym }, call);
-  } catch (error) {
-    if (error instanceof RpcError && error.code === ErrorCode.NotFound) return undefined;
-    throw error;
-  }
 }

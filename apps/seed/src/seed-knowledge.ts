@@ -2,6 +2,7 @@ import { EventsRpc, KnowledgeRpc, type WorkStreamDto } from '#libs/contracts';
 import type { CallContext, RpcClient } from '#libs/messaging';
 import { PILOT_MATERIALS } from './demo-data/pilot-materials.js';
 import { PILOT_TRAININGS } from './demo-data/pilot-series.js';
+import { agencyIdLookup } from './lookups.js';
 
 /** Publishes the pilot series' materials that are missing, linked to their trainings and sessions. */
 export async function seedKnowledge(
@@ -40,7 +41,7 @@ export async function seedKnowledge(
         ...material,
         language: 'en',
         workStreamId: workStream.id,
-        agencyIds: agencies.flatMap((acronym) => agencyIds.get(acronym) ?? []),
+        agencyIds: agencies.map(agencyIdLookup(agencyIds)),
         trainingIds: linked ? [linked.id] : [],
         sessionIds: linked
           ? sessions

@@ -8,6 +8,7 @@ import {
   pilotParticipants,
   SUGGESTED_TOPICS,
 } from './demo-data/pilot-series.js';
+import { agencyIdLookup } from './lookups.js';
 
 /**
  * Runs the 2020 pilot series through the events service as its conveners did: trainings
@@ -28,11 +29,7 @@ export async function seedPilotSeries(
   if (existing.edges.some((edge) => edge.node.title === PILOT_TRAININGS[0]?.title))
     return { created: false };
 
-  const agencyId = (acronym: string) => {
-    const id = agencyIds.get(acronym);
-    if (!id) throw new Error(`demo agency ${acronym} is missing`);
-    return id;
-  };
+  const agencyId = agencyIdLookup(agencyIds);
   const people = (
     await rpc.request(AgencyRpc.peopleByAgencyIds, { agencyIds: [...agencyIds.values()] }, call)
   ).flat();
