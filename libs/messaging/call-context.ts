@@ -2,11 +2,24 @@ import { randomUUID } from 'node:crypto';
 
 export type CallerKind = 'anonymous' | 'user' | 'integration' | 'system';
 
+/**
+ * admin: everything. convener: trainings and materials of their work streams.
+ * officer: their agency and its people. integration: read-only, its granted event types.
+ */
+export type Role = 'admin' | 'convener' | 'officer' | 'integration';
+export const ROLES: readonly Role[] = ['admin', 'convener', 'officer', 'integration'];
+
 /** Who is calling. The gateway sets it from the verified token; services decide what it may do. */
 export interface Caller {
   kind: CallerKind;
   id: string;
-  roles: string[];
+  roles: Role[];
+  /** Work streams a convener convenes. */
+  workStreamIds?: string[];
+  /** The agency an officer belongs to. */
+  agencyId?: string;
+  /** Domain event types an integration was granted. */
+  eventTypes?: string[];
 }
 
 /** What travels with every request besides its payload. */
@@ -44,11 +57,20 @@ export function decodeCaller(header: string | undefined): Caller {
 
 function isCaller(value: unknown): value is Caller {
   if (typeof value !== 'object' || value === null) return false;
-  const { kind, id, roles } = value as Record<string, unknown>;
+  const { kind, id, roles, workStreamIds, agencyId, eventTypes } = value as Record<string, unknown>;
   return (
     ['anonymous', 'user', 'integration', 'system'].includes(kind as string) &&
     typeof id === 'string' &&
     Array.isArray(roles) &&
-    roles.every((role) => typeof role === 'string')
+    roles.every((role) => ROLES.includes(role as Role)) &&
+    isOptionalStringList(workStreamIds) &&
+    (agencyId === undefined || typeof agencyId === 'string') &&
+    isOptionalStringList(eventTypes)
+  );
+}
+
+function isOptionalStringList(value: unknown): boolean {
+  return (
+    value === undefined || (Array.isArray(value) && value.every((item) => typeof item === 'string'))
   );
 }

@@ -17,7 +17,7 @@ let dataSource: DataSource;
 let agencies: AgenciesService;
 let people: PeopleService;
 
-const officer: Caller = { kind: 'user', id: 'officer-1', roles: [] };
+const officer: Caller = { kind: 'user', id: 'officer-1', roles: ['officer'] };
 const call = newCallContext(officer);
 
 function servicesWith(outbox: OutboxWriter) {
