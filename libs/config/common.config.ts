@@ -21,7 +21,24 @@ export class NatsConfig {
   LOG_LEVEL: LogLevel = 'log';
 }
 
-export class ServiceConfig extends NatsConfig {
+/**
+ * Retention of the domain-event stream. Every service brings the stream to these limits at
+ * start, so all of them must run with the same values. Consumers that fall further behind
+ * than this lose the oldest events; the outbox tables keep the full history.
+ */
+export class EventStreamConfig extends NatsConfig {
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  EVENT_STREAM_MAX_AGE_DAYS: number = 90;
+
+  @IsInt()
+  @Min(16)
+  @Max(1_048_576)
+  EVENT_STREAM_MAX_MB: number = 4096;
+}
+
+export class ServiceConfig extends EventStreamConfig {
   @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/convene';
 

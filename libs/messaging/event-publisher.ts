@@ -1,4 +1,10 @@
-import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import {
+  DiscardPolicy,
+  jetstream,
+  jetstreamManager,
+  StorageType,
+  type JetStreamClient,
+} from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DOMAIN_EVENT_SUBJECTS, type CloudEvent } from '#libs/contracts';
 
@@ -6,6 +12,13 @@ import { DOMAIN_EVENT_SUBJECTS, type CloudEvent } from '#libs/contracts';
 export const DOMAIN_EVENT_STREAM = 'CONVENE_EVENTS';
 /** JetStream drops a message whose Nats-Msg-Id it saw within this window. */
 const DUPLICATE_WINDOW_NANOS = 10 * 60 * 1_000_000_000;
+const NANOS_PER_DAY = 24 * 60 * 60 * 1_000_000_000;
+
+/** How much history the stream keeps; the oldest events go first when a limit is reached. */
+export interface StreamRetention {
+  maxAgeDays: number;
+  maxMegabytes: number;
+}
 
 /** Publishes domain events to JetStream, the event id as Nats-Msg-Id so the server drops duplicates. */
 export class EventPublisher {
@@ -25,9 +38,16 @@ export class EventPublisher {
   }
 
   /** Creates the stream, or brings its configuration up to date; safe from every replica at once. */
-  async ensureStream(): Promise<void> {
+  async ensureStream(retention: StreamRetention): Promise<void> {
     const manager = await jetstreamManager(this.connection);
-    const config = { subjects: [DOMAIN_EVENT_SUBJECTS], duplicate_window: DUPLICATE_WINDOW_NANOS };
+    const config = {
+      subjects: [DOMAIN_EVENT_SUBJECTS],
+      duplicate_window: DUPLICATE_WINDOW_NANOS,
+      max_age: retention.maxAgeDays * NANOS_PER_DAY,
+      max_bytes: retention.maxMegabytes * 1024 * 1024,
+      discard: DiscardPolicy.Old,
+      storage: StorageType.File,
+    };
     try {
       await manager.streams.info(DOMAIN_EVENT_STREAM);
       await manager.streams.update(DOMAIN_EVENT_STREAM, config);

@@ -22,7 +22,7 @@ let dataSource: DataSource;
 
 async function relay(idlePollMs?: number): Promise<OutboxRelay> {
   const publisher = await EventPublisher.connect(nats.url, 'relay-test');
-  await publisher.ensureStream();
+  await publisher.ensureStream({ maxAgeDays: 1, maxMegabytes: 64 });
   return new OutboxRelay(dataSource, SCHEMA, publisher, idlePollMs);
 }
 

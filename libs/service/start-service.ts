@@ -52,7 +52,10 @@ export async function startService(
       timeoutMs: config.RPC_TIMEOUT_MS,
     });
     publisher = await EventPublisher.connect(config.NATS_URL, `${definition.name}-outbox-relay`);
-    await publisher.ensureStream();
+    await publisher.ensureStream({
+      maxAgeDays: config.EVENT_STREAM_MAX_AGE_DAYS,
+      maxMegabytes: config.EVENT_STREAM_MAX_MB,
+    });
     const natsHealth = new NatsStatusHealthCheck();
     const app = await NestFactory.create(
       ServiceModule.register(definition, dataSource, rpc, publisher, natsHealth),
