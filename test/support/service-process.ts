@@ -13,6 +13,8 @@ export interface ServiceProcess {
   readonly child: ChildProcess;
   /** SIGKILL: no shutdown hook runs, in-flight transactions die with the connection. */
   kill(): Promise<void>;
+  /** Its Prometheus metrics, as text. */
+  metrics(): Promise<string>;
 }
 
 /** A service started as `npm start` starts it, answering once its /health says it is up. */
@@ -39,6 +41,7 @@ export async function startServiceProcess(
   }
   return {
     child,
+    metrics: async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text(),
     kill: async () => {
       child.kill('SIGKILL');
       await exited;
