@@ -13,6 +13,7 @@ import {
 import { correlationPlugin, formatGraphQLError } from './graphql/error-formatting.js';
 import { createGatewayContext } from './graphql/gateway-context.js';
 import { metricsPlugin } from './graphql/metrics.plugin.js';
+import { compiledExecutionPlugin } from './graphql/compiled-execution.plugin.js';
 import { GATEWAY_RESOLVERS } from './graphql/schema.js';
 
 @Module({})
@@ -31,7 +32,12 @@ export class GatewayModule {
           context: ({ req }: { req: Request }) => createGatewayContext(req, rpc),
           formatError: formatGraphQLError,
           // No cache hints are used; the default cache-control plugin would wrap every field resolver.
-          plugins: [ApolloServerPluginCacheControlDisabled(), correlationPlugin(), metricsPlugin()],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            correlationPlugin(),
+            metricsPlugin(),
+            compiledExecutionPlugin(),
+          ],
         }),
       ],
       controllers: [HealthController, MetricsController],

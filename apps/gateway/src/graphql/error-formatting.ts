@@ -67,24 +67,33 @@ export function formatGraphQLError(
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.Internal } };
 }
 
-/** Logs unexpected errors with the correlation id that the client also receives. */
+const logger = new Logger('GraphQL');
+
+/** Logs unexpected errors, with their stack, under the correlation id the client receives. */
+export function logUnexpectedErrors(
+  context: GatewayContext,
+  errors: readonly GraphQLError[],
+): void {
+  for (const error of errors) {
+    const cause = unwrapResolverError(error);
+    if (isExpected(cause)) continue;
+    const failure = cause instanceof Error ? cause : new Error(String(cause));
+    logger.error({
+      msg: failure.message,
+      correlationId: context.call.correlationId,
+      path: error.path?.join('.'),
+      stack: failure.stack,
+    });
+  }
+}
+
+/** Logs unexpected errors and gives every error and response the correlation id. */
 export function correlationPlugin(): ApolloServerPlugin<GatewayContext> {
-  const logger = new Logger('GraphQL');
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors }) {
-          for (const error of errors) {
-            const cause = unwrapResolverError(error);
-            if (isExpected(cause)) continue;
-            const failure = cause instanceof Error ? cause : new Error(String(cause));
-            logger.error({
-              msg: failure.message,
-              correlationId: contextValue.call.correlationId,
-              path: error.path?.join('.'),
-              stack: failure.stack,
-            });
-          }
+          logUnexpectedErrors(contextValue, errors);
         },
         async willSendResponse({ contextValue, response }) {
           const { correlationId } = contextValue.call;
