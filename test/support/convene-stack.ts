@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type ServiceConfig } from '#libs/config';
+import type { Caller } from '#libs/messaging';
 import { loadServiceConfig, startService, type ServiceDefinition } from '#libs/service';
 import {
   createTestDatabase,
@@ -15,6 +16,7 @@ import { EVENTS_SERVICE } from '../../apps/events/src/events.definition.js';
 import { KNOWLEDGE_SERVICE } from '../../apps/knowledge/src/knowledge.definition.js';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
+import { GraphQLAsCaller } from './graphql-as.js';
 
 /** Every service of the system, in the order they start. */
 export const ALL_SERVICES: ServiceDefinition[] = [
@@ -29,6 +31,8 @@ export const TEST_RPC_TIMEOUT_MS = 1000;
 
 export interface ConveneStack {
   graphql: GraphQLTestClient;
+  /** The same gateway, as `caller` (test-only: no token involved). */
+  graphqlAs(caller: Caller): GraphQLAsCaller;
   gatewayUrl: string;
   nats: NatsServerHandle;
   database: TestDatabase;
@@ -90,6 +94,7 @@ export async function startConveneStack(): Promise<ConveneStack> {
 
   return {
     graphql: new GraphQLTestClient(`${gatewayUrl}/graphql`),
+    graphqlAs: (caller) => new GraphQLAsCaller(gateway, caller),
     gatewayUrl,
     nats,
     database,
