@@ -55,7 +55,7 @@ export async function startService(
     await publisher.ensureStream();
     const natsHealth = new NatsStatusHealthCheck();
     const app = await NestFactory.create(
-      ServiceModule.register(definition, dataSource, rpc, publisher, natsHealth),
+      ServiceModule.register(definition, dataSource, rpc, publisher, natsHealth, config),
       { logger },
     );
     app.use(httpMetricsMiddleware);

@@ -14,6 +14,7 @@ import { AGENCIES_SERVICE } from '../../apps/agencies/src/agencies.definition.js
 import { WORKSTREAMS_SERVICE } from '../../apps/workstreams/src/workstreams.definition.js';
 import { EVENTS_SERVICE } from '../../apps/events/src/events.definition.js';
 import { KNOWLEDGE_SERVICE } from '../../apps/knowledge/src/knowledge.definition.js';
+import { AUDIT_SERVICE } from '../../apps/audit/src/audit.definition.js';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 import { GraphQLAsCaller } from './graphql-as.js';
@@ -24,6 +25,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   WORKSTREAMS_SERVICE,
   EVENTS_SERVICE,
   KNOWLEDGE_SERVICE,
+  AUDIT_SERVICE,
 ];
 
 /** How long the gateway waits for a service in tests before SERVICE_UNAVAILABLE. */
