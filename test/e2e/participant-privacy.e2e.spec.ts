@@ -35,9 +35,12 @@ const PARTICIPANTS = [
   },
 ];
 
+const FEEDBACK_COMMENT = 'Amina Wanjiru here: please send me the slides';
+
 const REGISTRATIONS = `query($id: ID!) {
   training(id: $id) {
     reach { participants countries unRepresentatives }
+    feedbackSummary { responses averageRating }
     registrations {
       totalCount
       edges { node { name organization email country kind personalDataWithheld attendedSessionIds } }
@@ -48,6 +51,7 @@ const REGISTRATIONS = `query($id: ID!) {
 interface RegistrationsAnswer {
   training: {
     reach: { participants: number; countries: number; unRepresentatives: number };
+    feedbackSummary: { responses: number; averageRating: number };
     registrations: {
       totalCount: number;
       edges: { node: Omit<RegistrationDto, 'id' | 'trainingId' | 'createdAt'> }[];
@@ -114,6 +118,19 @@ beforeAll(async () => {
     `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }`,
     { input: { registrationId: registered[0], sessionId: session.addSession.id, attended: true } },
   );
+  const feedback = await admin.data<{ submitFeedback: { comment: string | null } }>(
+    `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { comment } }`,
+    {
+      input: {
+        trainingId,
+        registrationId: registered[0],
+        rating: 5,
+        comment: FEEDBACK_COMMENT,
+        suggestedTopics: ['Technology transfer'],
+      },
+    },
+  );
+  expect(feedback.submitFeedback.comment).toBe(FEEDBACK_COMMENT);
 });
 
 afterAll(async () => {
@@ -145,8 +162,9 @@ describe('participants’ names and emails through GraphQL', () => {
       const answer = await stack
         .graphqlAs(callers[who]!)
         .data<RegistrationsAnswer>(REGISTRATIONS, { id: trainingId });
-      const { reach, registrations } = answer.training;
+      const { reach, feedbackSummary, registrations } = answer.training;
       expect(reach).toEqual({ participants: 1, countries: 1, unRepresentatives: 1 });
+      expect(feedbackSummary).toEqual({ responses: 1, averageRating: 5 });
       expect(registrations.totalCount).toBe(2);
       expect(registrations.edges.map((edge) => edge.node)).toEqual([
         expect.objectContaining({
@@ -217,7 +235,7 @@ describe('participants’ names and emails asked for directly over NATS', () => 
 });
 
 describe('domain events about participants', () => {
-  it('carry ids, country and kind, never a name, organization or email', async () => {
+  it('carry ids, country and kind, never a name, organization, email or comment', async () => {
     const stored = await eventually(
       () => readEventStream(stack.nats.url),
       (events) =>
@@ -240,7 +258,17 @@ describe('domain events about participants', () => {
         kind: 'GOVERNMENT_OFFICIAL',
       },
     });
+    const feedback = stored.find((entry) => entry.subject === TrainingEvents.feedbackSubmitted);
+    expect(feedback?.event.data).toEqual({
+      feedback: {
+        id: expect.any(String),
+        trainingId,
+        rating: 5,
+        suggestedTopics: ['Technology transfer'],
+      },
+    });
     const everything = JSON.stringify(stored);
+    expect(everything).not.toContain(FEEDBACK_COMMENT);
     for (const participant of PARTICIPANTS) {
       for (const personal of [participant.name, participant.organization, participant.email]) {
         expect(everything).not.toContain(personal);
