@@ -64,25 +64,30 @@ export class DomainEventConsumer {
     );
     const messages = await consumer.consume({ max_messages: 100 });
     this.messages = messages;
-    this.loop = (async () => {
-      for await (const message of messages) {
-        let event: CloudEvent<Record<string, unknown>>;
-        try {
-          event = message.json<CloudEvent<Record<string, unknown>>>();
-        } catch {
-          this.logger.warn(`dropping message ${message.seq} on ${message.subject}: not JSON`);
-          message.term();
-          continue;
-        }
-        try {
-          await handle(event);
-          message.ack();
-        } catch (error) {
-          this.logger.warn(`event ${event.id} failed, delivering it again: ${String(error)}`);
-          message.nak(RETRY_DELAY_MS);
-        }
+    this.loop = this.handleAll(messages, handle).catch((error: unknown) => {
+      // The iterator itself failed (not a handler): said loudly; a restart resumes where it stopped.
+      this.logger.error(`consuming ${this.durableName} stopped: ${String(error)}`);
+    });
+  }
+
+  private async handleAll(messages: ConsumerMessages, handle: DomainEventHandler): Promise<void> {
+    for await (const message of messages) {
+      let event: CloudEvent<Record<string, unknown>>;
+      try {
+        event = message.json<CloudEvent<Record<string, unknown>>>();
+      } catch {
+        this.logger.warn(`dropping message ${message.seq} on ${message.subject}: not JSON`);
+        message.term();
+        continue;
       }
-    })();
+      try {
+        await handle(event);
+        message.ack();
+      } catch (error) {
+        this.logger.warn(`event ${event.id} failed, delivering it again: ${String(error)}`);
+        message.nak(RETRY_DELAY_MS);
+      }
+    }
   }
 
   /** Stops taking events, lets the one being handled finish, and closes the connection. */
