@@ -1,3 +1,4 @@
+import type { AuditEntryDto, AuditLogQuery } from './audit/audit.contracts.js';
 import type {
   AgenciesByIdsQuery,
   AgencyDto,
@@ -137,6 +138,11 @@ export const KnowledgeRpc = {
   archive: 'rpc.knowledge.resource.archive',
 } as const;
 
+/** The audit service: who did what to which object and when, for admins only. */
+export const AuditRpc = {
+  list: 'rpc.audit.entry.list',
+} as const;
+
 /** What each subject takes and answers: the client and the handlers are typed from this one map. */
 export interface RpcContract {
   [AgencyRpc.list]: { request: ListAgenciesQuery; response: Page<AgencyDto> };
@@ -207,6 +213,7 @@ export interface RpcContract {
   [KnowledgeRpc.link]: { request: LinkResourceCommand; response: KnowledgeResourceDto };
   [KnowledgeRpc.unlink]: { request: LinkResourceCommand; response: KnowledgeResourceDto };
   [KnowledgeRpc.archive]: { request: IdQuery; response: KnowledgeResourceDto };
+  [AuditRpc.list]: { request: AuditLogQuery; response: Page<AuditEntryDto> };
 }
 
 export type RpcSubject = keyof RpcContract;

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { ServiceConfig } from '#libs/config';
 import { RpcClient, type EventPublisher, type NatsStatusHealthCheck } from '#libs/messaging';
 import {
   HEALTH_CHECKS,
@@ -25,6 +26,7 @@ export class ServiceModule {
     rpc: RpcClient,
     publisher: EventPublisher,
     natsHealth: NatsStatusHealthCheck,
+    config: ServiceConfig,
   ): DynamicModule {
     const postgresHealth: HealthCheck = {
       name: 'postgres',
@@ -37,6 +39,7 @@ export class ServiceModule {
         ...dataSourceProviders(dataSource),
         { provide: OutboxWriter, useValue: new OutboxWriter(`/convene/${definition.name}`) },
         { provide: RpcClient, useValue: rpc },
+        { provide: ServiceConfig, useValue: config },
         { provide: HEALTH_CHECKS, useValue: [postgresHealth, natsHealth] },
         ReferenceChecker,
         { provide: OutboxRelay, useValue: new OutboxRelay(dataSource, definition.name, publisher) },

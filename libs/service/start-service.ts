@@ -58,7 +58,7 @@ export async function startService(
     });
     const natsHealth = new NatsStatusHealthCheck();
     const app = await NestFactory.create(
-      ServiceModule.register(definition, dataSource, rpc, publisher, natsHealth),
+      ServiceModule.register(definition, dataSource, rpc, publisher, natsHealth, config),
       { logger },
     );
     app.use(httpMetricsMiddleware);

@@ -44,3 +44,6 @@ export class GraphQLTestClient {
     return response.data;
   }
 }
+
+/** What a test sends GraphQL through: this HTTP client, or the gateway in-process as a given caller. */
+export type GraphQLRequester = Pick<GraphQLTestClient, 'data' | 'request'>;

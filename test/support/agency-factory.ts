@@ -1,4 +1,4 @@
-import type { GraphQLTestClient } from '#libs/testing';
+import type { GraphQLRequester } from '#libs/testing';
 
 export interface CreatedAgency {
   id: string;
@@ -27,7 +27,7 @@ export const CREATE_AGENCY = `
   }`;
 
 export async function createAgency(
-  graphql: GraphQLTestClient,
+  graphql: GraphQLRequester,
   overrides: Record<string, unknown> = {},
 ): Promise<CreatedAgency> {
   const data = await graphql.data<{ createAgency: CreatedAgency }>(CREATE_AGENCY, {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type ServiceConfig } from '#libs/config';
+import type { Caller } from '#libs/messaging';
 import { loadServiceConfig, startService, type ServiceDefinition } from '#libs/service';
 import {
   createTestDatabase,
@@ -13,8 +14,10 @@ import { AGENCIES_SERVICE } from '../../apps/agencies/src/agencies.definition.js
 import { WORKSTREAMS_SERVICE } from '../../apps/workstreams/src/workstreams.definition.js';
 import { EVENTS_SERVICE } from '../../apps/events/src/events.definition.js';
 import { KNOWLEDGE_SERVICE } from '../../apps/knowledge/src/knowledge.definition.js';
+import { AUDIT_SERVICE } from '../../apps/audit/src/audit.definition.js';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
+import { GraphQLAsCaller } from './graphql-as.js';
 
 /** Every service of the system, in the order they start. */
 export const ALL_SERVICES: ServiceDefinition[] = [
@@ -22,6 +25,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   WORKSTREAMS_SERVICE,
   EVENTS_SERVICE,
   KNOWLEDGE_SERVICE,
+  AUDIT_SERVICE,
 ];
 
 /** How long the gateway waits for a service in tests before SERVICE_UNAVAILABLE. */
@@ -29,6 +33,8 @@ export const TEST_RPC_TIMEOUT_MS = 1000;
 
 export interface ConveneStack {
   graphql: GraphQLTestClient;
+  /** The same gateway, as `caller` (test-only: no token involved). */
+  graphqlAs(caller: Caller): GraphQLAsCaller;
   gatewayUrl: string;
   nats: NatsServerHandle;
   database: TestDatabase;
@@ -90,6 +96,7 @@ export async function startConveneStack(): Promise<ConveneStack> {
 
   return {
     graphql: new GraphQLTestClient(`${gatewayUrl}/graphql`),
+    graphqlAs: (caller) => new GraphQLAsCaller(gateway, caller),
     gatewayUrl,
     nats,
     database,

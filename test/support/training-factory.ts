@@ -1,7 +1,7 @@
-import type { GraphQLTestClient } from '#libs/testing';
+import type { GraphQLRequester } from '#libs/testing';
 
 export async function createWorkStream(
-  graphql: GraphQLTestClient,
+  graphql: GraphQLRequester,
   number: number,
   convenerAgencyIds: string[],
 ): Promise<string> {
@@ -13,7 +13,7 @@ export async function createWorkStream(
 }
 
 export async function createTraining(
-  graphql: GraphQLTestClient,
+  graphql: GraphQLRequester,
   workStreamId: string,
   overrides: Record<string, unknown> = {},
 ): Promise<{ id: string; version: number }> {

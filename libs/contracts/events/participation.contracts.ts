@@ -23,15 +23,21 @@ export enum ParticipantKind {
   OTHER = 'OTHER',
 }
 
+/**
+ * A participant's registration. Name, organization and email are personal data: the events
+ * service answers them only to admins and to conveners of the training's work stream; to
+ * everyone else they are null and `personalDataWithheld` is true.
+ */
 export interface RegistrationDto {
   id: string;
   trainingId: string;
-  name: string;
-  organization: string;
+  name: string | null;
+  organization: string | null;
   /** ISO 3166-1 alpha-2. */
   country: string;
   kind: ParticipantKind;
   email: string | null;
+  personalDataWithheld: boolean;
   attendedSessionIds: string[];
   createdAt: string;
 }
@@ -127,6 +133,7 @@ export class RegistrationPagesQuery extends PageArgs {
   trainingIds!: string[];
 }
 
+/** `comment` is a participant's free text: answered under the same rule as their name. */
 export interface FeedbackDto {
   id: string;
   trainingId: string;

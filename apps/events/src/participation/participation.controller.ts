@@ -23,8 +23,10 @@ export class ParticipationController {
   @MessagePattern(EventsRpc.registrationPages)
   registrationPages(
     @Payload() query: RegistrationPagesQuery,
+    @Call() call: CallContext,
   ): Promise<RpcResponse<typeof EventsRpc.registrationPages>> {
     return this.queries.registrationPages(
+      call.caller,
       query.trainingIds,
       query.first ?? DEFAULT_PAGE_SIZE,
       query.after ?? undefined,

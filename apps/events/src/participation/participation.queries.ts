@@ -9,6 +9,8 @@ import {
   type ReachDto,
   type RegistrationDto,
 } from '#libs/contracts';
+import type { Caller } from '#libs/messaging';
+import { registrationFor } from './personal-data.js';
 
 const UN = ParticipantKind.UN_REPRESENTATIVE;
 
@@ -17,16 +19,24 @@ const UN = ParticipantKind.UN_REPRESENTATIVE;
 export class ParticipationQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A page of registrations (by registration time) for each training, with attendance. */
+  /**
+   * A page of registrations (by registration time) for each training, with attendance; the
+   * participants' personal data only where `caller` may see it (personal-data.ts).
+   */
   async registrationPages(
+    caller: Caller,
     trainingIds: string[],
     first: number,
     after?: string,
   ): Promise<Page<RegistrationDto>[]> {
     const [afterTime, afterId] = after ? (decodeCursor(after) ?? []) : [];
-    const rows: (Omit<RegistrationDto, 'trainingId'> & { scopeId: string; total: number })[] =
-      await this.dataSource.query(
-        `SELECT scope.id AS "scopeId",
+    const rows: (Omit<RegistrationDto, 'trainingId' | 'personalDataWithheld'> & {
+      scopeId: string;
+      workStreamId: string | null;
+      total: number;
+    })[] = await this.dataSource.query(
+      `SELECT scope.id AS "scopeId",
+                (SELECT t.work_stream_id FROM events.training t WHERE t.id = scope.id) AS "workStreamId",
                 (SELECT count(*)::int FROM events.registration c WHERE c.training_id = scope.id) AS total,
                 page.*
            FROM unnest($1::uuid[]) WITH ORDINALITY AS scope(id, ordinal)
@@ -41,19 +51,28 @@ export class ParticipationQueries {
               LIMIT $2 + 1
            ) page ON true
           ORDER BY scope.ordinal, page."createdAt", page.id`,
-        [trainingIds, first, afterTime ?? null, afterId ?? null],
-      );
+      [trainingIds, first, afterTime ?? null, afterId ?? null],
+    );
     return trainingIds.map((trainingId) => {
       const own = rows.filter((row) => row.scopeId === trainingId);
       const registrations = own.filter((row) => row.id !== null);
       return {
-        edges: registrations.slice(0, first).map(({ scopeId, total: _total, ...registration }) => {
-          const createdAt = new Date(registration.createdAt).toISOString();
-          return {
-            cursor: encodeCursor([createdAt, registration.id]),
-            node: { ...registration, trainingId: scopeId, createdAt },
-          };
-        }),
+        edges: registrations
+          .slice(0, first)
+          .map(({ scopeId, workStreamId, total: _total, ...registration }) => {
+            const createdAt = new Date(registration.createdAt).toISOString();
+            const node = {
+              ...registration,
+              trainingId: scopeId,
+              createdAt,
+              personalDataWithheld: false,
+            };
+            return {
+              cursor: encodeCursor([createdAt, registration.id]),
+              // A training that does not exist has no registrations, so no work stream is needed.
+              node: registrationFor(caller, workStreamId ?? '', node),
+            };
+          }),
         totalCount: own[0]?.total ?? 0,
         hasNextPage: registrations.length > first,
       };

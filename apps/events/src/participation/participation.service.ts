@@ -15,6 +15,7 @@ import { SessionEntity } from '../sessions/session.entity.js';
 import { assertOpenFor } from '../trainings/training-rules.js';
 import { TrainingsService } from '../trainings/trainings.service.js';
 import { FeedbackEntity, toFeedbackDto } from './feedback.entity.js';
+import { feedbackFor, registrationFor } from './personal-data.js';
 import { RegistrationEntity, toRegistrationDto } from './registration.entity.js';
 
 @Injectable()
@@ -63,7 +64,11 @@ export class ParticipationService {
             },
           },
         });
-        return toRegistrationDto(registration, []);
+        return registrationFor(
+          call.caller,
+          training.workStreamId,
+          toRegistrationDto(registration, []),
+        );
       });
     return conflictOnDuplicate(
       'registration_once',
@@ -112,7 +117,11 @@ export class ParticipationService {
           },
         },
       });
-      return toRegistrationDto(registration, await attendedSessions(transaction, registration.id));
+      return registrationFor(
+        call.caller,
+        training.workStreamId,
+        toRegistrationDto(registration, await attendedSessions(transaction, registration.id)),
+      );
     });
   }
 
@@ -158,7 +167,7 @@ export class ParticipationService {
           },
         },
       });
-      return dto;
+      return feedbackFor(call.caller, training.workStreamId, dto);
     });
   }
 }

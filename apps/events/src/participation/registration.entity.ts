@@ -40,6 +40,7 @@ export function toRegistrationDto(
     country: registration.country,
     kind: registration.kind,
     email: registration.email,
+    personalDataWithheld: false,
     attendedSessionIds,
     createdAt: registration.createdAt.toISOString(),
   };

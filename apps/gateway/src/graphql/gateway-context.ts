@@ -24,6 +24,11 @@ export function createGatewayContext(request: Request, rpc: RpcClient): GatewayC
     caller: ANONYMOUS_CALLER,
     correlationId: offered && CORRELATION_ID.test(offered) ? offered : randomUUID(),
   };
+  return gatewayContextFor(call, rpc);
+}
+
+/** The context of one request by an already known caller (tests build theirs with it). */
+export function gatewayContextFor(call: CallContext, rpc: RpcClient): GatewayContext {
   return {
     call,
     loaders: {

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AgenciesResolver } from '../agencies/agencies.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
 import { PeopleResolver } from '../agencies/people.resolver.js';
 import {
   AgencyResourcesResolver,
@@ -36,6 +37,7 @@ export const GATEWAY_RESOLVERS = [
   TrainingMaterialsResolver,
   WorkStreamResourcesResolver,
   AgencyResourcesResolver,
+  AuditResolver,
 ];
 
 /** The graph as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */

@@ -105,16 +105,23 @@ export class Assignment {
   role!: AssignmentRole;
 }
 
-@ObjectType()
+/** Who may see a participant's personal data; said once, in every field that carries it. */
+const PERSONAL =
+  'Personal data: null unless you are an admin or a convener of the training’s work stream (then `personalDataWithheld` is false).';
+
+@ObjectType({
+  description:
+    'A participant’s registration. Everyone sees its country, kind and attendance; name, organization and email only admins and conveners of the training’s work stream.',
+})
 export class Registration {
   @Field(() => ID)
   id!: string;
 
-  @Field()
-  name!: string;
+  @Field(() => String, { nullable: true, description: PERSONAL })
+  name!: string | null;
 
-  @Field()
-  organization!: string;
+  @Field(() => String, { nullable: true, description: PERSONAL })
+  organization!: string | null;
 
   @Field({ description: 'ISO 3166-1 alpha-2.' })
   country!: string;
@@ -122,8 +129,17 @@ export class Registration {
   @Field(() => ParticipantKind)
   kind!: ParticipantKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: `${PERSONAL} Also null when the participant gave none.`,
+  })
   email!: string | null;
+
+  @Field({
+    description:
+      'True when name, organization and email are withheld from you: they are null whatever was recorded.',
+  })
+  personalDataWithheld!: boolean;
 
   @Field(() => [ID])
   attendedSessionIds!: string[];
@@ -178,7 +194,11 @@ export class Feedback {
   @Field(() => Int)
   rating!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The participant’s own words: null unless you are an admin or a convener of the training’s work stream. Never part of summaries or domain events.',
+  })
   comment!: string | null;
 
   @Field(() => [String])

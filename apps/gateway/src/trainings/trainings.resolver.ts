@@ -120,7 +120,10 @@ export class TrainingsResolver {
     return role ? assignments.filter((assignment) => assignment.role === role) : assignments;
   }
 
-  @ResolveField(() => RegistrationConnection)
+  @ResolveField(() => RegistrationConnection, {
+    description:
+      'By registration time. Open to every caller; participants’ names, organizations and emails only to admins and conveners of the training’s work stream (see `Registration.personalDataWithheld`).',
+  })
   async registrations(
     @Parent() training: TrainingDto,
     @Args() page: PageArgsType,
@@ -133,7 +136,7 @@ export class TrainingsResolver {
     );
   }
 
-  @ResolveField(() => Reach)
+  @ResolveField(() => Reach, { description: 'Aggregates only; open to every caller.' })
   reach(@Parent() training: TrainingDto, @Context() context: GatewayContext): Promise<ReachDto> {
     return context.loaders.reachByTrainingId.load(training.id);
   }
