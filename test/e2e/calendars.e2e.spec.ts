@@ -217,6 +217,20 @@ describe('iCalendar feeds', () => {
     );
   });
 
+  it('answer the same bytes for the same data, so a polling client gets 304 Not Modified', async () => {
+    const path = `/calendars/trainings/${cancelled.id}.ics`;
+    const first = await fetchFeed(path);
+    const again = await fetchFeed(path);
+    expect(again.body).toBe(first.body);
+    const etag = first.response.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const conditional = await fetch(`${stack.gatewayUrl}${path}`, {
+      // fetch() would otherwise add `cache-control: no-cache`, which asks for a full answer.
+      headers: { 'if-none-match': etag ?? '', 'cache-control': 'max-age=0' },
+    });
+    expect(conditional.status).toBe(304);
+  });
+
   it("list an agency's trainings by acronym or by id, as the agency query does", async () => {
     const byAcronym = await readFeed('/calendars/agencies/unido.ics');
     const byId = await readFeed(`/calendars/agencies/${trainerId}.ics`);
@@ -257,16 +271,18 @@ describe('iCalendar feeds', () => {
         events: feed.events.length,
       };
     };
-    const insertScheduled = (count: number) =>
+    const insertScheduled = (count: number, startsAt = 'now()') =>
       stack.database.query(
         `WITH inserted AS (
-           INSERT INTO events.training (work_stream_id, title, kind, format, status)
-           SELECT $1::uuid, 'Bulk training ' || n, 'WEBINAR', 'ONLINE', 'SCHEDULED'
+           INSERT INTO events.training
+             (work_stream_id, title, kind, format, status, starts_at, ends_at)
+           SELECT $1::uuid, 'Bulk training ' || n, 'WEBINAR', 'ONLINE', 'SCHEDULED',
+                  ${startsAt}, ${startsAt} + interval '1 hour'
              FROM generate_series(1, $2) AS n
            RETURNING id
          ), sessions AS (
            INSERT INTO events.session (training_id, starts_at, ends_at, time_zone)
-           SELECT id, now(), now() + interval '1 hour', 'UTC' FROM inserted
+           SELECT id, ${startsAt}, ${startsAt} + interval '1 hour', 'UTC' FROM inserted
          )
          INSERT INTO events.assignment (training_id, agency_id, role)
          SELECT id, $3::uuid, 'CONVENER' FROM inserted
@@ -283,5 +299,11 @@ describe('iCalendar feeds', () => {
     // work stream, trainings, sessions + assignments, agencies
     expect(one.requests).toBe(5);
     expect(sixty.requests).toBe(one.requests);
+
+    // Past the 100 a feed holds, the old trainings give way to the recent and upcoming ones.
+    await insertScheduled(50, `timestamptz '2019-06-01T10:00:00Z'`);
+    const crowded = await requestsFor('/calendars/work-streams/7.ics');
+    expect(crowded.events).toBe(60);
+    expect(crowded.requests).toBe(one.requests + 1);
   });
 });

@@ -6,6 +6,8 @@ import {
   WorkStreamRpc,
   type AgencyDto,
   type GetAgencyQuery,
+  type GetWorkStreamQuery,
+  type Page,
   type TrainingDto,
   type TrainingFilter,
   type WorkStreamDto,
@@ -20,19 +22,23 @@ import {
 } from './training-events.js';
 
 const PRODUCT_ID = '-//UN IATT//Convene//EN';
+/** How far back a feed with more trainings than it can hold still looks. */
+const RECENT_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Builds the public iCalendar feeds from the services. Whatever the number of trainings, a
- * feed costs at most six NATS requests: the owner, its trainings, then sessions, assignments
- * and work streams together, then the agencies named by the assignments.
- * A feed holds the first MAX_PAGE_SIZE published trainings by start; drafts are never shown.
+ * feed costs at most seven NATS requests: the owner, its trainings (twice when there are more
+ * than a feed holds), then sessions, assignments and work streams together, then the agencies
+ * named by the assignments. A feed holds MAX_PAGE_SIZE published trainings by start: all of
+ * them when there are no more, else those with a session ending in the last 30 days or later.
+ * Drafts are never shown.
  */
 @Injectable()
 export class CalendarFeeds {
   constructor(private readonly rpc: RpcClient) {}
 
-  async ofWorkStream(number: number, call: CallContext): Promise<Calendar> {
-    const workStream = await this.rpc.request(WorkStreamRpc.get, { number }, call);
+  async ofWorkStream(query: GetWorkStreamQuery, call: CallContext): Promise<Calendar> {
+    const workStream = await this.rpc.request(WorkStreamRpc.get, query, call);
     const trainings = await this.publishedTrainings({ workStreamId: workStream.id }, call);
     return this.calendar(
       `Work stream ${workStream.number}: ${workStream.title}`,
@@ -60,12 +66,17 @@ export class CalendarFeeds {
     filter: TrainingFilter,
     call: CallContext,
   ): Promise<TrainingDto[]> {
-    const page = await this.rpc.request(
-      EventsRpc.listTrainings,
-      { first: MAX_PAGE_SIZE, filter: { ...filter, statuses: [...PUBLISHED_STATUSES] } },
-      call,
+    const all = await this.firstPage({ ...filter, statuses: [...PUBLISHED_STATUSES] }, call);
+    if (!all.hasNextPage) return nodesOf(all);
+    // More than one feed holds: keep the recent and upcoming ones, which is what a calendar is for.
+    const from = new Date(Date.now() - RECENT_WINDOW_MS).toISOString();
+    return nodesOf(
+      await this.firstPage({ ...filter, statuses: [...PUBLISHED_STATUSES], from }, call),
     );
-    return page.edges.map((edge) => edge.node);
+  }
+
+  private firstPage(filter: TrainingFilter, call: CallContext): Promise<Page<TrainingDto>> {
+    return this.rpc.request(EventsRpc.listTrainings, { first: MAX_PAGE_SIZE, filter }, call);
   }
 
   private async gather(
@@ -111,8 +122,12 @@ export class CalendarFeeds {
   }
 
   private calendar(name: string, data: TrainingCalendarData): Calendar {
-    return { productId: PRODUCT_ID, name, events: trainingEvents(data, new Date()) };
+    return { productId: PRODUCT_ID, name, events: trainingEvents(data) };
   }
+}
+
+function nodesOf<T>(page: Page<T>): T[] {
+  return page.edges.map((edge) => edge.node);
 }
 
 function unknownIds(ids: string[], known: Map<string, unknown>): string[] {

@@ -35,7 +35,7 @@ export class CalendarsController {
       const query = validated(GetWorkStreamQuery, {
         number: /^\d{1,9}$/.test(number) ? Number(number) : number,
       });
-      return this.feeds.ofWorkStream(query.number ?? 0, call);
+      return this.feeds.ofWorkStream(query, call);
     });
   }
 

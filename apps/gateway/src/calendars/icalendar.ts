@@ -9,7 +9,7 @@ export type CalendarEventStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
 export interface CalendarEvent {
   /** Globally unique and stable across fetches: a client updates the event it already has. */
   uid: string;
-  /** When this copy of the event was written. */
+  /** DTSTAMP: when this revision of the event was written. */
   stamp: Date;
   start: Date;
   end: Date;

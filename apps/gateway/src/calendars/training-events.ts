@@ -46,10 +46,10 @@ const ROLE_LINES: { label: string; roles: AssignmentRole[] }[] = [
 ];
 
 /** One VEVENT per session of each training. */
-export function trainingEvents(data: TrainingCalendarData, stamp: Date): CalendarEvent[] {
+export function trainingEvents(data: TrainingCalendarData): CalendarEvent[] {
   return data.trainings.flatMap((training, index) =>
     (data.sessions[index] ?? []).map((session) =>
-      sessionEvent(training, session, data.assignments[index] ?? [], data, stamp),
+      sessionEvent(training, session, data.assignments[index] ?? [], data),
     ),
   );
 }
@@ -59,11 +59,13 @@ function sessionEvent(
   session: SessionDto,
   assignments: AssignmentDto[],
   data: TrainingCalendarData,
-  stamp: Date,
 ): CalendarEvent {
+  // The training's last change (a session change touches it too) rather than the time of the
+  // request: the same data gives the same bytes, so a polling client gets its 304.
+  const lastChange = new Date(training.updatedAt);
   return {
     uid: `${session.id}@convene`,
-    stamp,
+    stamp: lastChange,
     start: new Date(session.startsAt),
     end: new Date(session.endsAt),
     // Both versions only grow, so any change to the training or to the session raises the sum.
@@ -74,7 +76,7 @@ function sessionEvent(
     location: locationOf(training),
     url: training.onlineUrl,
     categories: training.topics,
-    lastModified: new Date(training.updatedAt),
+    lastModified: lastChange,
   };
 }
 
