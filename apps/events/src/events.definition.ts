@@ -4,6 +4,7 @@ import { AssignmentsController } from './assignments/assignments.controller.js';
 import { AssignmentsService } from './assignments/assignments.service.js';
 import { CreateEvents1764400000000 } from './database/migrations/1764400000000-create-events.js';
 import { NotifyOutbox1764400500000 } from './database/migrations/1764400500000-notify-outbox.js';
+import { SessionVersion1764402600000 } from './database/migrations/1764402600000-session-version.js';
 import { FeedbackEntity } from './participation/feedback.entity.js';
 import { ParticipationController } from './participation/participation.controller.js';
 import { ParticipationQueries } from './participation/participation.queries.js';
@@ -33,7 +34,7 @@ export const EVENTS_SERVICE: ServiceDefinition = {
     RegistrationEntity,
     FeedbackEntity,
   ],
-  migrations: [CreateEvents1764400000000, NotifyOutbox1764400500000],
+  migrations: [CreateEvents1764400000000, NotifyOutbox1764400500000, SessionVersion1764402600000],
   controllers: [
     TrainingsController,
     SessionsController,

@@ -10,6 +10,8 @@ import {
   MetricsController,
   type HealthCheck,
 } from '#libs/observability';
+import { CalendarFeeds } from './calendars/calendar-feeds.js';
+import { CalendarsController } from './calendars/calendars.controller.js';
 import { correlationPlugin, formatGraphQLError } from './graphql/error-formatting.js';
 import { createGatewayContext } from './graphql/gateway-context.js';
 import { metricsPlugin } from './graphql/metrics.plugin.js';
@@ -40,10 +42,11 @@ export class GatewayModule {
           ],
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, CalendarsController],
       providers: [
         { provide: RpcClient, useValue: rpc },
         { provide: HEALTH_CHECKS, useValue: [natsHealth] },
+        CalendarFeeds,
         ...GATEWAY_RESOLVERS,
       ],
     };

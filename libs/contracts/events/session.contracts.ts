@@ -11,6 +11,8 @@ export interface SessionDto {
   endsAt: string;
   /** IANA time zone to show the session in, e.g. Europe/Vienna. */
   timeZone: string;
+  /** Rises with every change of the session. */
+  version: number;
 }
 
 export class AddSessionCommand {

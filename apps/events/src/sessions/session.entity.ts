@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { SessionDto } from '#libs/contracts';
 
 @Entity({ name: 'session' })
@@ -20,6 +20,10 @@ export class SessionEntity {
 
   @Column({ type: 'text', name: 'time_zone' })
   timeZone!: string;
+
+  /** Rises with every change of the session (a calendar's SEQUENCE is derived from it). */
+  @VersionColumn()
+  version!: number;
 }
 
 export function toSessionDto(session: SessionEntity): SessionDto {
@@ -30,5 +34,6 @@ export function toSessionDto(session: SessionEntity): SessionDto {
     startsAt: session.startsAt.toISOString(),
     endsAt: session.endsAt.toISOString(),
     timeZone: session.timeZone,
+    version: session.version,
   };
 }

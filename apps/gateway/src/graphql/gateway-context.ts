@@ -17,12 +17,17 @@ export interface GatewayContext {
 
 const CORRELATION_ID = /^[\w-]{8,64}$/;
 
-export function createGatewayContext(request: Request, rpc: RpcClient): GatewayContext {
+/** The client's own `x-request-id` when it is a sane one, else a fresh id. */
+export function correlationIdOf(request: Request): string {
   const offered = request.header('x-request-id');
+  return offered && CORRELATION_ID.test(offered) ? offered : randomUUID();
+}
+
+export function createGatewayContext(request: Request, rpc: RpcClient): GatewayContext {
   const call: CallContext = {
     // Authentication comes with access control; until then every caller is anonymous.
     caller: ANONYMOUS_CALLER,
-    correlationId: offered && CORRELATION_ID.test(offered) ? offered : randomUUID(),
+    correlationId: correlationIdOf(request),
   };
   return gatewayContextFor(call, rpc);
 }
