@@ -2,7 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { RpcClient } from '#libs/messaging';
 import {
   HEALTH_CHECKS,
@@ -10,15 +10,37 @@ import {
   MetricsController,
   type HealthCheck,
 } from '#libs/observability';
+import { isSchemaDiscoverable, type GatewayConfig } from './gateway.config.js';
 import { correlationPlugin, formatGraphQLError } from './graphql/error-formatting.js';
 import { createGatewayContext } from './graphql/gateway-context.js';
+import {
+  queryAliasesRule,
+  queryCostRule,
+  queryDepthRule,
+  QueryLimits,
+} from './graphql/limits/index.js';
 import { metricsPlugin } from './graphql/metrics.plugin.js';
+import { RateLimiter } from './graphql/rate-limiter.js';
 import { GATEWAY_RESOLVERS } from './graphql/schema.js';
 
 @Module({})
 export class GatewayModule {
-  static register(rpc: RpcClient): DynamicModule {
+  static register(rpc: RpcClient, config: GatewayConfig): DynamicModule {
     const natsHealth: HealthCheck = { name: 'nats', check: () => rpc.ping() };
+    const discoverable = isSchemaDiscoverable(config);
+    const rateLimiter = new RateLimiter({
+      burst: config.RATE_LIMIT_BURST,
+      perSecond: config.RATE_LIMIT_PER_SECOND,
+      maxBuckets: config.RATE_LIMIT_MAX_CALLERS,
+    });
+    const queryLimits = new QueryLimits(
+      [
+        queryDepthRule(config.QUERY_MAX_DEPTH),
+        queryAliasesRule(config.QUERY_MAX_ALIASES),
+        queryCostRule(config.QUERY_MAX_COST, { defaultListSize: config.QUERY_DEFAULT_LIST_SIZE }),
+      ],
+      config.QUERY_MAX_TOKENS,
+    );
     return {
       module: GatewayModule,
       imports: [
@@ -28,10 +50,31 @@ export class GatewayModule {
           autoSchemaFile: true,
           sortSchema: true,
           includeStacktraceInErrorResponses: false,
-          context: ({ req }: { req: Request }) => createGatewayContext(req, rpc),
+          // Refusals thrown here are answered before Apollo parses anything: the caller's rate
+          // first, then the document's depth, aliases and cost.
+          context: ({ req, res }: { req: Request; res: Response }) => {
+            const context = createGatewayContext(req, res, rpc);
+            rateLimiter.admit(context);
+            queryLimits.admit(req);
+            return context;
+          },
           formatError: formatGraphQLError,
+          // Off in production: the schema is not handed to whoever asks, not even by suggestion.
+          introspection: discoverable,
+          hideSchemaDetailsFromClientErrors: !discoverable,
+          graphiql: discoverable,
+          // Stated although they are Apollo's defaults, since the gateway's safety rests on them:
+          // a GET (or a form post) without a preflight header is refused, and so is a batch.
+          csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          parseOptions: { maxTokens: config.QUERY_MAX_TOKENS },
           // No cache hints are used; the default cache-control plugin would wrap every field resolver.
-          plugins: [ApolloServerPluginCacheControlDisabled(), correlationPlugin(), metricsPlugin()],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            queryLimits.plugin(),
+            correlationPlugin(),
+            metricsPlugin(),
+          ],
         }),
       ],
       controllers: [HealthController, MetricsController],

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ANONYMOUS_CALLER, type CallContext, type RpcClient } from '#libs/messaging';
 import { createAgencyLoaders, type AgencyLoaders } from '../agencies/agency.loaders.js';
 import { createKnowledgeLoaders, type KnowledgeLoaders } from '../knowledge/knowledge.loaders.js';
@@ -8,24 +7,29 @@ import {
   createWorkStreamLoaders,
   type WorkStreamLoaders,
 } from '../workstreams/work-stream.loaders.js';
+import { correlationIdOf } from '../http/request-correlation.js';
 
 /** Everything one GraphQL request carries: who calls, its correlation id, its own DataLoaders. */
 export interface GatewayContext {
   call: CallContext;
+  /** The client's address (behind TRUST_PROXY_HOPS proxies, from X-Forwarded-For). */
+  clientIp: string;
   loaders: AgencyLoaders & WorkStreamLoaders & TrainingLoaders & KnowledgeLoaders;
 }
 
-const CORRELATION_ID = /^[\w-]{8,64}$/;
-
-export function createGatewayContext(request: Request, rpc: RpcClient): GatewayContext {
-  const offered = request.header('x-request-id');
+export function createGatewayContext(
+  request: Request,
+  response: Response,
+  rpc: RpcClient,
+): GatewayContext {
   const call: CallContext = {
     // Authentication comes with access control; until then every caller is anonymous.
     caller: ANONYMOUS_CALLER,
-    correlationId: offered && CORRELATION_ID.test(offered) ? offered : randomUUID(),
+    correlationId: correlationIdOf(request, response),
   };
   return {
     call,
+    clientIp: request.ip ?? request.socket.remoteAddress ?? 'unknown',
     loaders: {
       ...createAgencyLoaders(rpc, call),
       ...createWorkStreamLoaders(rpc, call),
