@@ -204,6 +204,14 @@ describe('the gateway refuses abusive requests before executing them, and keeps 
     expect(error.message).toMatch(/GET requests only support query operations/);
   });
 
+  it('leaves a page over the maximum to the page rule: BAD_USER_INPUT naming first', async () => {
+    const response = await stack.graphql.request('{ agencies(first: 1000) { totalCount } }');
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'first', rule: 'max' })],
+    });
+  });
+
   it('keeps the correlation id the client offers', async () => {
     const response = await send('/graphql', {
       body: '{ not json',

@@ -2,8 +2,12 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NatsConfig } from '#libs/config';
 
-/** "true"/"false" (or 1/0) from the environment; anything else stays as it is and fails IsBoolean. */
-function parseBoolean({ value }: { value: unknown }): unknown {
+/**
+ * "true"/"false" (or 1/0) from the environment; anything else fails IsBoolean. Reads the raw
+ * text: implicit conversion would already have made "false" true.
+ */
+function parseBoolean({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown {
+  const value = obj[key];
   if (value === 'true' || value === '1' || value === true) return true;
   if (value === 'false' || value === '0' || value === false) return false;
   return value;
