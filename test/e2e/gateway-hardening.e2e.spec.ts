@@ -128,6 +128,12 @@ describe('the gateway refuses abusive requests before executing them, and keeps 
     expect(error.message).toBe('The query is 50 levels deep; the limit is 20');
   });
 
+  it('depth 5,000, too deep to parse: QUERY_TOO_DEEP', async () => {
+    const query = `{ ${'agency(acronym: "HARD") { '.repeat(5000)} name ${'}'.repeat(5000)} }`;
+    const error = await expectRefused(() => postQuery(query), 400, 'QUERY_TOO_DEEP');
+    expect(error.message).toBe('The query is nested too deeply to be read');
+  });
+
   it('a cost bomb of nested lists: QUERY_TOO_COSTLY', async () => {
     const bomb = `{ agencies(first: 100) { edges { node { people { agency { people {
       agency { people { agency { people { name } } } } } } } } } } }`;

@@ -14,9 +14,9 @@ import { isSchemaDiscoverable, type GatewayConfig } from './gateway.config.js';
 import { correlationPlugin, formatGraphQLError } from './graphql/error-formatting.js';
 import { createGatewayContext } from './graphql/gateway-context.js';
 import {
-  queryAliasesRule,
-  queryCostRule,
-  queryDepthRule,
+  queryAliasesLimit,
+  queryCostLimit,
+  queryDepthLimit,
   QueryLimits,
 } from './graphql/limits/index.js';
 import { metricsPlugin } from './graphql/metrics.plugin.js';
@@ -35,9 +35,9 @@ export class GatewayModule {
     });
     const queryLimits = new QueryLimits(
       [
-        queryDepthRule(config.QUERY_MAX_DEPTH),
-        queryAliasesRule(config.QUERY_MAX_ALIASES),
-        queryCostRule(config.QUERY_MAX_COST, { defaultListSize: config.QUERY_DEFAULT_LIST_SIZE }),
+        queryDepthLimit(config.QUERY_MAX_DEPTH),
+        queryAliasesLimit(config.QUERY_MAX_ALIASES),
+        queryCostLimit(config.QUERY_MAX_COST, { defaultListSize: config.QUERY_DEFAULT_LIST_SIZE }),
       ],
       config.QUERY_MAX_TOKENS,
     );

@@ -108,7 +108,8 @@ export function requestDeadline(timeoutMs: number) {
       );
       dropLateAnswer(response);
     }, timeoutMs);
-    response.once('close', () => clearTimeout(timer));
+    const stop = () => clearTimeout(timer);
+    response.once('finish', stop).once('close', stop);
     next();
   };
 }

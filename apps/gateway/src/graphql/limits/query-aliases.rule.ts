@@ -1,6 +1,7 @@
-import { Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { Kind, type SelectionSetNode } from 'graphql';
 import { GatewayError, GatewayErrorCode } from '../gateway-errors.js';
 import { FragmentMeasure } from './fragment-measure.js';
+import { asValidationRule, type QueryLimit } from './query-limit.js';
 
 /** Aliased fields in a selection set, each spread of a fragment counted again. */
 export function aliasesOf(
@@ -27,22 +28,18 @@ export function aliasesOf(
  * Refuses an operation with more than `maxAliases` aliases: TOO_MANY_ALIASES. Aliases are how
  * one request asks the same expensive field thousands of times.
  */
-export function queryAliasesRule(maxAliases: number): ValidationRule {
-  return (context: ValidationContext) => {
-    const fragments = new FragmentMeasure<number>(context, 0);
-    return {
-      OperationDefinition(operation) {
-        const aliases = aliasesOf(operation.selectionSet, fragments);
-        if (aliases <= maxAliases) return;
-        context.reportError(
-          new GatewayError(
-            GatewayErrorCode.TooManyAliases,
-            `The query has ${aliases} aliases; the limit is ${maxAliases}`,
-            { aliases, limit: maxAliases },
-            { nodes: [operation] },
-          ),
-        );
-      },
-    };
+export function queryAliasesLimit(maxAliases: number): QueryLimit {
+  return (context, operation) => {
+    const aliases = aliasesOf(operation.selectionSet, new FragmentMeasure<number>(context, 0));
+    if (aliases <= maxAliases) return undefined;
+    return new GatewayError(
+      GatewayErrorCode.TooManyAliases,
+      `The query has ${aliases} aliases; the limit is ${maxAliases}`,
+      { aliases, limit: maxAliases },
+      { nodes: [operation] },
+    );
   };
 }
+
+export const queryAliasesRule = (maxAliases: number) =>
+  asValidationRule(queryAliasesLimit(maxAliases));

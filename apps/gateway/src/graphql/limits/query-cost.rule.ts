@@ -14,12 +14,12 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
-  type ValidationRule,
   type ValueNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '#libs/contracts';
 import { GatewayError, GatewayErrorCode } from '../gateway-errors.js';
 import { FragmentMeasure } from './fragment-measure.js';
+import { asValidationRule, type QueryLimit } from './query-limit.js';
 
 const PAGE_SIZE_ARGUMENTS = ['first', 'last'];
 
@@ -121,20 +121,19 @@ function fieldOf(
 }
 
 /** Refuses an operation whose estimated cost is over `maxCost`: QUERY_TOO_COSTLY, before it runs. */
-export function queryCostRule(maxCost: number, options: CostOptions): ValidationRule {
-  return (context: ValidationContext) => ({
-    OperationDefinition(operation) {
-      const cost = new QueryCost(context, operation, options).ofOperation();
-      // NaN (0 × an overflowed Infinity) counts as too costly.
-      if (cost <= maxCost) return;
-      context.reportError(
-        new GatewayError(
-          GatewayErrorCode.QueryTooCostly,
-          `The query's estimated cost is ${cost}; the limit is ${maxCost}`,
-          { cost, limit: maxCost },
-          { nodes: [operation] },
-        ),
-      );
-    },
-  });
+export function queryCostLimit(maxCost: number, options: CostOptions): QueryLimit {
+  return (context, operation) => {
+    const cost = new QueryCost(context, operation, options).ofOperation();
+    // NaN (0 × an overflowed Infinity) counts as too costly.
+    if (cost <= maxCost) return undefined;
+    return new GatewayError(
+      GatewayErrorCode.QueryTooCostly,
+      `The query's estimated cost is ${cost}; the limit is ${maxCost}`,
+      { cost, limit: maxCost },
+      { nodes: [operation] },
+    );
+  };
 }
+
+export const queryCostRule = (maxCost: number, options: CostOptions) =>
+  asValidationRule(queryCostLimit(maxCost, options));

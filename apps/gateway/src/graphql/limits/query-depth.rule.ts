@@ -1,6 +1,7 @@
-import { Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { Kind, type SelectionSetNode } from 'graphql';
 import { GatewayError, GatewayErrorCode } from '../gateway-errors.js';
 import { FragmentMeasure } from './fragment-measure.js';
+import { asValidationRule, type QueryLimit } from './query-limit.js';
 
 /** The deepest field nesting of a selection set, fragments followed: `{ a { b } }` is 2. */
 export function depthOf(
@@ -25,22 +26,17 @@ export function depthOf(
 }
 
 /** Refuses an operation nested deeper than `maxDepth` fields: QUERY_TOO_DEEP, before it runs. */
-export function queryDepthRule(maxDepth: number): ValidationRule {
-  return (context: ValidationContext) => {
-    const fragments = new FragmentMeasure<number>(context, 0);
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, fragments);
-        if (depth <= maxDepth) return;
-        context.reportError(
-          new GatewayError(
-            GatewayErrorCode.QueryTooDeep,
-            `The query is ${depth} levels deep; the limit is ${maxDepth}`,
-            { depth, limit: maxDepth },
-            { nodes: [operation] },
-          ),
-        );
-      },
-    };
+export function queryDepthLimit(maxDepth: number): QueryLimit {
+  return (context, operation) => {
+    const depth = depthOf(operation.selectionSet, new FragmentMeasure<number>(context, 0));
+    if (depth <= maxDepth) return undefined;
+    return new GatewayError(
+      GatewayErrorCode.QueryTooDeep,
+      `The query is ${depth} levels deep; the limit is ${maxDepth}`,
+      { depth, limit: maxDepth },
+      { nodes: [operation] },
+    );
   };
 }
+
+export const queryDepthRule = (maxDepth: number) => asValidationRule(queryDepthLimit(maxDepth));
