@@ -35,6 +35,7 @@ export class GraphQLAsCaller {
     const contextValue = gatewayContextFor(
       { caller: this.caller, correlationId: randomUUID() },
       this.rpc,
+      '127.0.0.1',
     );
     const response = await this.apollo.executeOperation<T>({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('incremental responses are not used');

@@ -1,9 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { RpcClient } from '#libs/messaging';
 import { httpMetricsMiddleware, JsonLogger } from '#libs/observability';
 import type { GatewayConfig } from './gateway.config.js';
 import { GatewayModule } from './gateway.module.js';
+import { bodyParserErrors, graphqlRequestGuard, requestDeadline } from './http/http-guards.js';
+import { requestCorrelation } from './http/request-correlation.js';
 
 /** Starts the GraphQL gateway on PORT; closing the app also closes its NATS connection. */
 export async function startGateway(config: GatewayConfig): Promise<INestApplication> {
@@ -14,8 +17,18 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     timeoutMs: config.RPC_TIMEOUT_MS,
   });
   try {
-    const app = await NestFactory.create(GatewayModule.register(rpc), { logger, bodyParser: true });
+    const app = await NestFactory.create<NestExpressApplication>(
+      GatewayModule.register(rpc, config),
+      // Only JSON is parsed, up to the limit; Nest's own parsers would also take forms.
+      { logger, bodyParser: false },
+    );
+    app.set('trust proxy', config.TRUST_PROXY_HOPS);
     app.use(httpMetricsMiddleware);
+    // Before Apollo's middleware, which Nest mounts when the app initialises.
+    app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT_BYTES });
+    app.use(bodyParserErrors);
+    app.use(requestCorrelation);
+    app.use('/graphql', requestDeadline(config.REQUEST_TIMEOUT_MS), graphqlRequestGuard);
     await app.listen(config.PORT, '0.0.0.0');
     return app;
   } catch (error) {

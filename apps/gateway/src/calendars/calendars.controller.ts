@@ -9,7 +9,7 @@ import {
   RpcError,
   type CallContext,
 } from '#libs/messaging';
-import { correlationIdOf } from '../graphql/gateway-context.js';
+import { correlationIdOf } from '../http/request-correlation.js';
 import { CalendarFeeds } from './calendar-feeds.js';
 import { serializeCalendar, type Calendar } from './icalendar.js';
 
@@ -71,8 +71,10 @@ export class CalendarsController {
     response: Response,
     build: (call: CallContext) => Promise<Calendar>,
   ): Promise<void> {
-    const call: CallContext = { caller: ANONYMOUS_CALLER, correlationId: correlationIdOf(request) };
-    response.setHeader('x-request-id', call.correlationId);
+    const call: CallContext = {
+      caller: ANONYMOUS_CALLER,
+      correlationId: correlationIdOf(request, response),
+    };
     try {
       const body = serializeCalendar(await build(call));
       response.status(200).setHeader('Content-Type', 'text/calendar; charset=utf-8');

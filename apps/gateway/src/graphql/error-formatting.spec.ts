@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '#libs/contracts';
 import { RpcError } from '#libs/messaging';
 import { formatGraphQLError } from './error-formatting.js';
+import { GatewayError, GatewayErrorCode } from './gateway-errors.js';
 
 /** How Apollo hands a resolver's error to formatError. */
 function fromResolver(cause: unknown) {
@@ -56,6 +57,32 @@ describe('formatGraphQLError', () => {
     ).toMatchObject({
       message: 'Cannot query field "x" on type "Query".',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+
+  it("keeps a gateway refusal's code and numbers, never its HTTP head", () => {
+    const refusal = new GatewayError(
+      GatewayErrorCode.QueryTooDeep,
+      'The query is 30 levels deep; the limit is 20',
+      { depth: 30, limit: 20 },
+    );
+    expect(formatGraphQLError({ message: refusal.message }, refusal)).toEqual({
+      message: 'The query is 30 levels deep; the limit is 20',
+      extensions: { code: 'QUERY_TOO_DEEP', depth: 30, limit: 20 },
+    });
+  });
+
+  it('finds a gateway refusal that Apollo wrapped as a validation error', () => {
+    const refusal = new GatewayError(GatewayErrorCode.TooManyAliases, 'too many', {
+      aliases: 31,
+    });
+    const wrapped = new GraphQLError(refusal.message, {
+      originalError: refusal,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect(formatGraphQLError({ message: wrapped.message }, wrapped).extensions).toEqual({
+      code: 'TOO_MANY_ALIASES',
+      aliases: 31,
     });
   });
 });

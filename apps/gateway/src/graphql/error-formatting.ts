@@ -4,7 +4,9 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '#libs/contracts';
 import { RpcError } from '#libs/messaging';
+import { currentCorrelationId } from '../http/request-correlation.js';
 import type { GatewayContext } from './gateway-context.js';
+import { GatewayError } from './gateway-errors.js';
 
 /** Codes Apollo itself gives to documents and variables that fail; their messages are safe. */
 const APOLLO_REQUEST_ERRORS = new Set([
@@ -38,24 +40,51 @@ function assertUnreachable(value: never): never {
   throw new Error(`Unhandled error code ${String(value)}`);
 }
 
+/** The gateway's own refusal behind an error: thrown as it is, or wrapped by Apollo's validation. */
+function gatewayErrorIn(error: unknown): GatewayError | undefined {
+  if (error instanceof GatewayError) return error;
+  if (error instanceof GraphQLError && error.originalError instanceof GatewayError)
+    return error.originalError;
+  return undefined;
+}
+
 /** True when the error's message may be shown as it is. */
 function isExpected(error: unknown): boolean {
   if (error instanceof RpcError) return error.code !== ErrorCode.Internal;
+  if (gatewayErrorIn(error)) return true;
   return error instanceof GraphQLError && APOLLO_REQUEST_ERRORS.has(String(error.extensions.code));
 }
 
 /**
- * Shapes every error a client sees: service errors keep their code and message; anything
- * unexpected becomes INTERNAL_SERVER_ERROR with no stack, SQL or secret.
+ * Shapes every error a client sees: service errors keep their code and message, the gateway's
+ * own refusals their code and the numbers of the limit; anything unexpected becomes
+ * INTERNAL_SERVER_ERROR with no stack, SQL or secret. Each carries the request's correlation id,
+ * also when Apollo refuses a request before any operation starts.
  */
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
+  const correlationId = currentCorrelationId();
+  const shaped = shapeError(formatted, error);
+  return correlationId
+    ? { ...shaped, extensions: { ...shaped.extensions, correlationId } }
+    : shaped;
+}
+
+function shapeError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const cause = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
   if (cause instanceof RpcError && cause.code !== ErrorCode.Internal) {
     return { ...base, message: cause.message, extensions: extensionsOf(cause) };
+  }
+  const refusal = gatewayErrorIn(cause);
+  if (refusal) {
+    return {
+      ...base,
+      message: refusal.message,
+      extensions: { code: refusal.code, ...refusal.details },
+    };
   }
   if (isExpected(cause)) {
     return {
@@ -87,7 +116,10 @@ export function logUnexpectedErrors(
   }
 }
 
-/** Logs unexpected errors and gives every error and response the correlation id. */
+/**
+ * Logs unexpected errors with the correlation id that the client also receives, and puts it on
+ * the errors of operations run outside an HTTP request's scope.
+ */
 export function correlationPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
@@ -97,7 +129,6 @@ export function correlationPlugin(): ApolloServerPlugin<GatewayContext> {
         },
         async willSendResponse({ contextValue, response }) {
           const { correlationId } = contextValue.call;
-          response.http.headers.set('x-request-id', correlationId);
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({
             ...error,

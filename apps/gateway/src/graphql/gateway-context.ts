@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ANONYMOUS_CALLER, type CallContext, type RpcClient } from '#libs/messaging';
 import { createAgencyLoaders, type AgencyLoaders } from '../agencies/agency.loaders.js';
 import { createKnowledgeLoaders, type KnowledgeLoaders } from '../knowledge/knowledge.loaders.js';
@@ -8,34 +7,38 @@ import {
   createWorkStreamLoaders,
   type WorkStreamLoaders,
 } from '../workstreams/work-stream.loaders.js';
+import { correlationIdOf } from '../http/request-correlation.js';
 
 /** Everything one GraphQL request carries: who calls, its correlation id, its own DataLoaders. */
 export interface GatewayContext {
   call: CallContext;
+  /** The client's address (behind TRUST_PROXY_HOPS proxies, from X-Forwarded-For). */
+  clientIp: string;
   loaders: AgencyLoaders & WorkStreamLoaders & TrainingLoaders & KnowledgeLoaders;
 }
 
-const CORRELATION_ID = /^[\w-]{8,64}$/;
-
-/** The client's own `x-request-id` when it is a sane one, else a fresh id. */
-export function correlationIdOf(request: Request): string {
-  const offered = request.header('x-request-id');
-  return offered && CORRELATION_ID.test(offered) ? offered : randomUUID();
-}
-
-export function createGatewayContext(request: Request, rpc: RpcClient): GatewayContext {
+export function createGatewayContext(
+  request: Request,
+  response: Response,
+  rpc: RpcClient,
+): GatewayContext {
   const call: CallContext = {
     // Authentication comes with access control; until then every caller is anonymous.
     caller: ANONYMOUS_CALLER,
-    correlationId: correlationIdOf(request),
+    correlationId: correlationIdOf(request, response),
   };
-  return gatewayContextFor(call, rpc);
+  return gatewayContextFor(call, rpc, request.ip ?? request.socket.remoteAddress ?? 'unknown');
 }
 
 /** The context of one request by an already known caller (tests build theirs with it). */
-export function gatewayContextFor(call: CallContext, rpc: RpcClient): GatewayContext {
+export function gatewayContextFor(
+  call: CallContext,
+  rpc: RpcClient,
+  clientIp: string,
+): GatewayContext {
   return {
     call,
+    clientIp,
     loaders: {
       ...createAgencyLoaders(rpc, call),
       ...createWorkStreamLoaders(rpc, call),
