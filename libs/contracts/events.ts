@@ -39,12 +39,31 @@ export const KnowledgeEvents = {
   resourceArchived: 'convene.knowledge.resource.archived',
 } as const;
 
+/** Webhook endpoints; their data never holds the secret, and of the URL only its host. */
+export const WebhookEvents = {
+  endpointRegistered: 'convene.webhooks.endpoint.registered',
+  endpointEnabled: 'convene.webhooks.endpoint.enabled',
+  endpointDisabled: 'convene.webhooks.endpoint.disabled',
+  endpointSecretRotated: 'convene.webhooks.endpoint.secretrotated',
+  endpointDeleted: 'convene.webhooks.endpoint.deleted',
+} as const;
+
 type ValueOf<T> = T[keyof T];
 export type DomainEventType =
   | ValueOf<typeof AgencyEvents>
   | ValueOf<typeof WorkStreamEvents>
   | ValueOf<typeof TrainingEvents>
-  | ValueOf<typeof KnowledgeEvents>;
+  | ValueOf<typeof KnowledgeEvents>
+  | ValueOf<typeof WebhookEvents>;
+
+/** Every domain event type, in a stable order: what an integration may subscribe to. */
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
+  ...Object.values(AgencyEvents),
+  ...Object.values(WorkStreamEvents),
+  ...Object.values(TrainingEvents),
+  ...Object.values(KnowledgeEvents),
+  ...Object.values(WebhookEvents),
+];
 
 /** Stream that captures every domain event subject. */
 export const DOMAIN_EVENT_SUBJECTS = 'convene.>';

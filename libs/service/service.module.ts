@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { ServiceConfig } from '#libs/config';
 import { RpcClient, type EventPublisher, type NatsStatusHealthCheck } from '#libs/messaging';
 import {
   HEALTH_CHECKS,
@@ -21,6 +22,7 @@ export class ServiceModule {
    */
   static register(
     definition: ServiceDefinition,
+    config: ServiceConfig,
     dataSource: DataSource,
     rpc: RpcClient,
     publisher: EventPublisher,
@@ -34,6 +36,8 @@ export class ServiceModule {
       module: ServiceModule,
       controllers: [...definition.controllers, HealthController, MetricsController],
       providers: [
+        { provide: ServiceConfig, useValue: config },
+        ...(definition.config ? [{ provide: definition.config, useValue: config }] : []),
         ...dataSourceProviders(dataSource),
         { provide: OutboxWriter, useValue: new OutboxWriter(`/convene/${definition.name}`) },
         { provide: RpcClient, useValue: rpc },

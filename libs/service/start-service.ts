@@ -55,7 +55,7 @@ export async function startService(
     await publisher.ensureStream();
     const natsHealth = new NatsStatusHealthCheck();
     const app = await NestFactory.create(
-      ServiceModule.register(definition, dataSource, rpc, publisher, natsHealth),
+      ServiceModule.register(definition, config, dataSource, rpc, publisher, natsHealth),
       { logger },
     );
     app.use(httpMetricsMiddleware);
@@ -105,5 +105,8 @@ export function loadServiceConfig(
   definition: ServiceDefinition,
   env: Record<string, string | undefined> = process.env,
 ): ServiceConfig {
-  return loadConfig(ServiceConfig, { HTTP_PORT: String(definition.defaultHttpPort), ...env });
+  return loadConfig(definition.config ?? ServiceConfig, {
+    HTTP_PORT: String(definition.defaultHttpPort),
+    ...env,
+  });
 }

@@ -4,6 +4,7 @@ import { ANONYMOUS_CALLER, type CallContext, type RpcClient } from '#libs/messag
 import { createAgencyLoaders, type AgencyLoaders } from '../agencies/agency.loaders.js';
 import { createKnowledgeLoaders, type KnowledgeLoaders } from '../knowledge/knowledge.loaders.js';
 import { createTrainingLoaders, type TrainingLoaders } from '../trainings/training.loaders.js';
+import { createWebhookLoaders, type WebhookLoaders } from '../webhooks/webhook.loaders.js';
 import {
   createWorkStreamLoaders,
   type WorkStreamLoaders,
@@ -12,7 +13,7 @@ import {
 /** Everything one GraphQL request carries: who calls, its correlation id, its own DataLoaders. */
 export interface GatewayContext {
   call: CallContext;
-  loaders: AgencyLoaders & WorkStreamLoaders & TrainingLoaders & KnowledgeLoaders;
+  loaders: AgencyLoaders & WorkStreamLoaders & TrainingLoaders & KnowledgeLoaders & WebhookLoaders;
 }
 
 const CORRELATION_ID = /^[\w-]{8,64}$/;
@@ -31,6 +32,7 @@ export function createGatewayContext(request: Request, rpc: RpcClient): GatewayC
       ...createWorkStreamLoaders(rpc, call),
       ...createTrainingLoaders(rpc, call),
       ...createKnowledgeLoaders(rpc, call),
+      ...createWebhookLoaders(rpc, call),
     },
   };
 }

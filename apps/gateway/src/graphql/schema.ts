@@ -16,6 +16,7 @@ import {
   WorkStreamTrainingsResolver,
 } from '../trainings/training-links.resolver.js';
 import { TrainingsResolver } from '../trainings/trainings.resolver.js';
+import { WebhooksResolver } from '../webhooks/webhooks.resolver.js';
 import {
   AgencyWorkStreamsResolver,
   WorkStreamsResolver,
@@ -36,6 +37,7 @@ export const GATEWAY_RESOLVERS = [
   TrainingMaterialsResolver,
   WorkStreamResourcesResolver,
   AgencyResourcesResolver,
+  WebhooksResolver,
 ];
 
 /** The graph as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */
