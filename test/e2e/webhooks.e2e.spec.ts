@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { eventually, readCounter, readEventStream } from '#libs/testing';
 import { createAgency } from '../support/agency-factory.js';
@@ -219,6 +222,39 @@ describe('webhooks', () => {
         [2, 1, 200],
       ],
     );
+  });
+
+  it('records an event that reaches the stream twice as one delivery', async () => {
+    const endpoint = await register('/once', ['convene.agencies.agency.archived']);
+    const event = {
+      specversion: '1.0',
+      id: randomUUID(),
+      source: '/convene/agencies',
+      type: 'convene.agencies.agency.archived',
+      subject: randomUUID(),
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data: {},
+      conveneactor: 'test',
+      convenecorrelationid: 'test',
+    };
+    const connection = await connect({ servers: stack.nats.url });
+    try {
+      // Different message ids, so the stream keeps both copies: the consumer must dedupe.
+      for (const msgID of [randomUUID(), randomUUID()]) {
+        await jetstream(connection).publish(event.type, JSON.stringify(event), { msgID });
+      }
+    } finally {
+      await connection.close();
+    }
+    await eventually(
+      async () => requestsAbout('/once', event.subject),
+      (found) => found.length >= 1,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(requestsAbout('/once', event.subject)).toHaveLength(1);
+    const log = await deliveryLog(endpoint.id);
+    expect(log.webhookEndpoint.deliveries.totalCount).toBe(1);
   });
 
   it('disables an endpoint that answers 410 Gone and fails its delivery at once', async () => {

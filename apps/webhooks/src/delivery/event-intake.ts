@@ -89,9 +89,7 @@ export class EventIntake implements OnApplicationBootstrap, BeforeApplicationShu
       max_messages: BATCH_SIZE * 2,
       callback: (message) => {
         this.waiting.push(message);
-        this.draining ??= this.drain().finally(() => {
-          this.draining = undefined;
-        });
+        this.scheduleDrain();
       },
     });
   }
@@ -103,6 +101,15 @@ export class EventIntake implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.connection && !this.connection.isClosed()) {
       await this.connection.drain().catch(() => this.connection?.close());
     }
+  }
+
+  /** One drain at a time; a message that came as the last one ended starts the next. */
+  private scheduleDrain(): void {
+    if (this.draining) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+      if (this.waiting.length > 0) this.scheduleDrain();
+    });
   }
 
   private async drain(): Promise<void> {
