@@ -64,11 +64,12 @@ export class DeliveryQueue {
   /** Milliseconds until the next pending delivery of an enabled endpoint is due, if any. */
   async nextDueInMs(): Promise<number | undefined> {
     const [row]: { waitMs: number | null }[] = await this.dataSource.query(
-      `SELECT greatest(0, extract(epoch FROM min(d.next_attempt_at) - now()) * 1000)::float AS "waitMs"
+      `SELECT (extract(epoch FROM min(d.next_attempt_at) - now()) * 1000)::float AS "waitMs"
          FROM webhooks.delivery d JOIN webhooks.endpoint ep ON ep.id = d.endpoint_id AND ep.enabled
         WHERE d.status = 'PENDING'`,
     );
-    return row?.waitMs ?? undefined;
+    // min() of no rows is NULL: nothing is pending (greatest() would have turned it into 0).
+    return row?.waitMs === null || row?.waitMs === undefined ? undefined : Math.max(0, row.waitMs);
   }
 
   /**
