@@ -3,7 +3,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { eventually, readCounter, readEventStream } from '#libs/testing';
+import { eventually, freePort, readCounter, readEventStream } from '#libs/testing';
 import { createAgency } from '../support/agency-factory.js';
 import { startConveneStack, type ConveneStack } from '../support/convene-stack.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver.js';
@@ -178,6 +178,51 @@ describe('webhooks', () => {
     expect(
       await readCounter(metrics, 'convene_webhook_deliveries_total', { status: 'succeeded' }),
     ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('retries after a timeout, and fails a delivery once the schedule is used up', async () => {
+    receiver.script('/slow', [0, 200]);
+    const slow = await register('/slow', ['convene.agencies.agency.created']);
+    const refusedPort = await freePort();
+    const refused = await stack.graphql.data<{
+      registerWebhookEndpoint: { endpoint: { id: string } };
+    }>(REGISTER, {
+      input: {
+        url: `http://127.0.0.1:${refusedPort}/nobody`,
+        eventTypes: ['convene.agencies.agency.created'],
+      },
+    });
+    const refusedId = refused.registerWebhookEndpoint.endpoint.id;
+    await createAgency(stack.graphql);
+
+    const slowLog = await eventually(
+      () => deliveryLog(slow.id),
+      (found) => found.webhookEndpoint.deliveries.edges[0]?.node.status === 'SUCCEEDED',
+      10_000,
+    );
+    const slowAttempts = slowLog.webhookEndpoint.deliveries.edges[0]?.node.attempts ?? [];
+    expect(slowAttempts.map((attempt) => attempt.statusCode)).toEqual([null, 200]);
+    expect(slowAttempts[0]?.error).toMatch(/no answer within 2000 ms/);
+    expect(slowAttempts[0]?.latencyMs).toBeGreaterThanOrEqual(2000);
+
+    const refusedLog = await eventually(
+      () => deliveryLog(refusedId),
+      (found) => found.webhookEndpoint.deliveries.edges[0]?.node.status === 'FAILED',
+      10_000,
+    );
+    const refusedAttempts = refusedLog.webhookEndpoint.deliveries.edges[0]?.node.attempts ?? [];
+    expect(refusedAttempts).toHaveLength(5); // the first attempt and the schedule's four retries
+    for (const attempt of refusedAttempts) {
+      expect(attempt.statusCode).toBeNull();
+      expect(attempt.error).toMatch(/ECONNREFUSED/);
+    }
+    expect(refusedLog.webhookEndpoint.enabled).toBe(true);
+    await stack.graphql.data(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }`, {
+      id: refusedId,
+    });
+    await stack.graphql.data(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }`, {
+      id: slow.id,
+    });
   });
 
   it('replays a delivery: a new series of attempts with the same webhook-id', async () => {

@@ -9,7 +9,8 @@ export interface ReceivedWebhook {
 
 /**
  * A real HTTP server standing in for an integration: it records every request and answers
- * each path with the next status of its script (the last one repeats; 200 by default).
+ * each path with the next status of its script (the last one repeats; 200 by default). A status
+ * of 0 never answers: the request hangs until the sender gives up.
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
@@ -29,7 +30,9 @@ export class WebhookReceiver {
           body: Buffer.concat(chunks).toString('utf8'),
           receivedAt: Date.now(),
         });
-        response.statusCode = this.nextStatus(path);
+        const status = this.nextStatus(path);
+        if (status === 0) return;
+        response.statusCode = status;
         response.end();
       });
     });
