@@ -400,6 +400,19 @@ describe('webhooks', () => {
     expect(gone.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
 
+  it('reads the deliveries of every listed endpoint with one request to the webhooks service', async () => {
+    const metrics = `${stack.gatewayUrl}/metrics`;
+    const count = (subject: string) =>
+      readCounter(metrics, 'convene_nats_requests_total', { subject });
+    const before = await count('rpc.webhooks.delivery.pages');
+    const data = await stack.graphql.data<{
+      webhookEndpoints: { edges: { node: { deliveries: { totalCount: number } } }[] };
+    }>(`{ webhookEndpoints(first: 100) { edges { node { url
+          deliveries(first: 5) { totalCount edges { node { status attempts { statusCode } } } } } } } }`);
+    expect(data.webhookEndpoints.edges.length).toBeGreaterThanOrEqual(4);
+    expect(await count('rpc.webhooks.delivery.pages')).toBe(before + 1);
+  });
+
   it('names the field and the rule of invalid registrations', async () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [
