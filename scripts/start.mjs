@@ -53,6 +53,8 @@ try {
     DATABASE_URL: postgres.url,
     NATS_URL: nats.url,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Webhooks to receivers on this machine (http://localhost:…) are the point of a local run.
+    WEBHOOK_ALLOW_PRIVATE_URLS: process.env.WEBHOOK_ALLOW_PRIVATE_URLS ?? 'true',
   };
   const services = longRunningApps().filter((name) => name !== 'gateway');
 

@@ -39,12 +39,33 @@ export const KnowledgeEvents = {
   resourceArchived: 'convene.knowledge.resource.archived',
 } as const;
 
-type ValueOf<T> = T[keyof T];
-export type DomainEventType =
-  | ValueOf<typeof AgencyEvents>
-  | ValueOf<typeof WorkStreamEvents>
-  | ValueOf<typeof TrainingEvents>
-  | ValueOf<typeof KnowledgeEvents>;
+/** Webhook endpoints; their data never holds the secret, and of the URL only its host. */
+export const WebhookEvents = {
+  endpointRegistered: 'convene.webhooks.endpoint.registered',
+  endpointEnabled: 'convene.webhooks.endpoint.enabled',
+  endpointDisabled: 'convene.webhooks.endpoint.disabled',
+  endpointSecretRotated: 'convene.webhooks.endpoint.secretrotated',
+  endpointDeleted: 'convene.webhooks.endpoint.deleted',
+} as const;
+
+/** Every service's event constants, by the name the code uses for them (`TrainingEvents`). */
+export const DOMAIN_EVENT_GROUPS = {
+  AgencyEvents,
+  WorkStreamEvents,
+  TrainingEvents,
+  KnowledgeEvents,
+  WebhookEvents,
+} as const;
+
+type Groups = typeof DOMAIN_EVENT_GROUPS;
+export type DomainEventType = {
+  [Group in keyof Groups]: Groups[Group][keyof Groups[Group]];
+}[keyof Groups];
+
+/** Every domain event type, in a stable order: what an integration may subscribe to. */
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = Object.values(
+  DOMAIN_EVENT_GROUPS,
+).flatMap((group) => Object.values(group) as DomainEventType[]);
 
 /** Stream that captures every domain event subject. */
 export const DOMAIN_EVENT_SUBJECTS = 'convene.>';

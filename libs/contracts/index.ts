@@ -15,4 +15,5 @@ export * from './events/session.contracts.js';
 export * from './events/training.contracts.js';
 export * from './knowledge/knowledge.contracts.js';
 export * from './knowledge/taxonomy.js';
+export * from './webhooks/webhook.contracts.js';
 export * from './audit/audit.contracts.js';

@@ -56,6 +56,14 @@ import type {
 } from './knowledge/knowledge.contracts.js';
 import type { Page } from './pagination.js';
 import type {
+  ListWebhookEndpointsQuery,
+  RegisterWebhookEndpointCommand,
+  WebhookDeliveryDto,
+  WebhookDeliveryPagesQuery,
+  WebhookEndpointDto,
+  WebhookEndpointWithSecretDto,
+} from './webhooks/webhook.contracts.js';
+import type {
   CreateWorkStreamCommand,
   GetWorkStreamQuery,
   ListWorkStreamsQuery,
@@ -138,6 +146,20 @@ export const KnowledgeRpc = {
   archive: 'rpc.knowledge.resource.archive',
 } as const;
 
+/** The webhooks service: endpoints integrations register, and the log of deliveries to them. */
+export const WebhookRpc = {
+  listEndpoints: 'rpc.webhooks.endpoint.list',
+  getEndpoint: 'rpc.webhooks.endpoint.get',
+  registerEndpoint: 'rpc.webhooks.endpoint.register',
+  enableEndpoint: 'rpc.webhooks.endpoint.enable',
+  disableEndpoint: 'rpc.webhooks.endpoint.disable',
+  rotateEndpointSecret: 'rpc.webhooks.endpoint.rotateSecret',
+  deleteEndpoint: 'rpc.webhooks.endpoint.delete',
+  deliveryPages: 'rpc.webhooks.delivery.pages',
+  getDelivery: 'rpc.webhooks.delivery.get',
+  replayDelivery: 'rpc.webhooks.delivery.replay',
+} as const;
+
 /** The audit service: who did what to which object and when, for admins only. */
 export const AuditRpc = {
   list: 'rpc.audit.entry.list',
@@ -213,6 +235,26 @@ export interface RpcContract {
   [KnowledgeRpc.link]: { request: LinkResourceCommand; response: KnowledgeResourceDto };
   [KnowledgeRpc.unlink]: { request: LinkResourceCommand; response: KnowledgeResourceDto };
   [KnowledgeRpc.archive]: { request: IdQuery; response: KnowledgeResourceDto };
+  [WebhookRpc.listEndpoints]: {
+    request: ListWebhookEndpointsQuery;
+    response: Page<WebhookEndpointDto>;
+  };
+  [WebhookRpc.getEndpoint]: { request: IdQuery; response: WebhookEndpointDto };
+  [WebhookRpc.registerEndpoint]: {
+    request: RegisterWebhookEndpointCommand;
+    response: WebhookEndpointWithSecretDto;
+  };
+  [WebhookRpc.enableEndpoint]: { request: IdQuery; response: WebhookEndpointDto };
+  [WebhookRpc.disableEndpoint]: { request: IdQuery; response: WebhookEndpointDto };
+  [WebhookRpc.rotateEndpointSecret]: { request: IdQuery; response: WebhookEndpointWithSecretDto };
+  [WebhookRpc.deleteEndpoint]: { request: IdQuery; response: WebhookEndpointDto };
+  /** A page of deliveries per endpoint, newest first, each with its attempts. */
+  [WebhookRpc.deliveryPages]: {
+    request: WebhookDeliveryPagesQuery;
+    response: Page<WebhookDeliveryDto>[];
+  };
+  [WebhookRpc.getDelivery]: { request: IdQuery; response: WebhookDeliveryDto };
+  [WebhookRpc.replayDelivery]: { request: IdQuery; response: WebhookDeliveryDto };
   [AuditRpc.list]: { request: AuditLogQuery; response: Page<AuditEntryDto> };
 }
 

@@ -1,5 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
+import type { ServiceConfig } from '#libs/config';
 
 /**
  * What makes one service: its name (also its Postgres schema, NATS queue group and event
@@ -13,4 +14,9 @@ export interface ServiceDefinition {
   migrations: NonNullable<DataSourceOptions['migrations']>;
   controllers: Type[];
   providers: Provider[];
+  /**
+   * Settings of its own besides those of every service: a subclass of ServiceConfig, read and
+   * validated at start like the rest, and injectable by that class (and as ServiceConfig).
+   */
+  config?: Type<ServiceConfig>;
 }

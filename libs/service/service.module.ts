@@ -22,11 +22,11 @@ export class ServiceModule {
    */
   static register(
     definition: ServiceDefinition,
+    config: ServiceConfig,
     dataSource: DataSource,
     rpc: RpcClient,
     publisher: EventPublisher,
     natsHealth: NatsStatusHealthCheck,
-    config: ServiceConfig,
   ): DynamicModule {
     const postgresHealth: HealthCheck = {
       name: 'postgres',
@@ -36,10 +36,11 @@ export class ServiceModule {
       module: ServiceModule,
       controllers: [...definition.controllers, HealthController, MetricsController],
       providers: [
+        { provide: ServiceConfig, useValue: config },
+        ...(definition.config ? [{ provide: definition.config, useValue: config }] : []),
         ...dataSourceProviders(dataSource),
         { provide: OutboxWriter, useValue: new OutboxWriter(`/convene/${definition.name}`) },
         { provide: RpcClient, useValue: rpc },
-        { provide: ServiceConfig, useValue: config },
         { provide: HEALTH_CHECKS, useValue: [postgresHealth, natsHealth] },
         ReferenceChecker,
         { provide: OutboxRelay, useValue: new OutboxRelay(dataSource, definition.name, publisher) },

@@ -58,7 +58,7 @@ export async function startService(
     });
     const natsHealth = new NatsStatusHealthCheck();
     const app = await NestFactory.create(
-      ServiceModule.register(definition, dataSource, rpc, publisher, natsHealth, config),
+      ServiceModule.register(definition, config, dataSource, rpc, publisher, natsHealth),
       { logger },
     );
     app.use(httpMetricsMiddleware);
@@ -108,5 +108,8 @@ export function loadServiceConfig(
   definition: ServiceDefinition,
   env: Record<string, string | undefined> = process.env,
 ): ServiceConfig {
-  return loadConfig(ServiceConfig, { HTTP_PORT: String(definition.defaultHttpPort), ...env });
+  return loadConfig(definition.config ?? ServiceConfig, {
+    HTTP_PORT: String(definition.defaultHttpPort),
+    ...env,
+  });
 }

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { DiagnosticSeverity } from '@asyncapi/parser';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { AgencyEvents, KnowledgeEvents, TrainingEvents, WorkStreamEvents } from '#libs/contracts';
+import { DOMAIN_EVENT_GROUPS } from '#libs/contracts';
 import {
   parseAsyncApi,
   payloadSchemas,
@@ -14,9 +14,8 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** Every event type constant, by the expression the code uses for it: `TrainingEvents.sessionAdded`. */
 const CONSTANTS = new Map<string, string>(
-  Object.entries({ AgencyEvents, WorkStreamEvents, TrainingEvents, KnowledgeEvents }).flatMap(
-    ([group, events]) =>
-      Object.entries(events).map(([name, type]): [string, string] => [`${group}.${name}`, type]),
+  Object.entries(DOMAIN_EVENT_GROUPS).flatMap(([group, events]) =>
+    Object.entries(events).map(([name, type]): [string, string] => [`${group}.${name}`, type]),
   ),
 );
 const EVENT_TYPES = new Set(CONSTANTS.values());
@@ -32,7 +31,7 @@ function serviceSources(): { file: string; text: string }[] {
     .map((file) => ({ file, text: readFileSync(join(ROOT, file), 'utf8') }));
 }
 
-const CONSTANT_USE = /\b(AgencyEvents|WorkStreamEvents|TrainingEvents|KnowledgeEvents)\.(\w+)/g;
+const CONSTANT_USE = new RegExp(`\\b(${Object.keys(DOMAIN_EVENT_GROUPS).join('|')})\\.(\\w+)`, 'g');
 /** `outbox.record(transaction, call, { type: X.y, …` or, with a typed parameter, `{ type, …`. */
 const RECORD_CALL = /\boutbox\.record\(\s*\w+,\s*\w+,\s*\{\s*type\s*(?::\s*([\w.]+)\s*)?[,}]/g;
 

@@ -9,7 +9,9 @@ import {
   ResourceType,
   TrainingFormat,
   TrainingKind,
+  TrainingEvents,
   TrainingStatus,
+  WebhookRpc,
   WorkStreamRpc,
 } from '#libs/contracts';
 import { newCallContext, RpcClient, SYSTEM_CALLER, type CallContext } from '#libs/messaging';
@@ -117,6 +119,16 @@ async function correctAndRetire(call: CallContext, workStreamId: string, unidoId
     { id: training.id, status: TrainingStatus.CANCELLED },
     call,
   );
+
+  const { endpoint } = await rpc.request(
+    WebhookRpc.registerEndpoint,
+    { url: 'https://calendar.example.org/hooks', eventTypes: [TrainingEvents.trainingCancelled] },
+    call,
+  );
+  await rpc.request(WebhookRpc.disableEndpoint, { id: endpoint.id }, call);
+  await rpc.request(WebhookRpc.enableEndpoint, { id: endpoint.id }, call);
+  await rpc.request(WebhookRpc.rotateEndpointSecret, { id: endpoint.id }, call);
+  await rpc.request(WebhookRpc.deleteEndpoint, { id: endpoint.id }, call);
 }
 
 describe('the events on the stream match the AsyncAPI document', () => {

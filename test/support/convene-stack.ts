@@ -14,6 +14,7 @@ import { AGENCIES_SERVICE } from '../../apps/agencies/src/agencies.definition.js
 import { WORKSTREAMS_SERVICE } from '../../apps/workstreams/src/workstreams.definition.js';
 import { EVENTS_SERVICE } from '../../apps/events/src/events.definition.js';
 import { KNOWLEDGE_SERVICE } from '../../apps/knowledge/src/knowledge.definition.js';
+import { WEBHOOKS_SERVICE } from '../../apps/webhooks/src/webhooks.definition.js';
 import { AUDIT_SERVICE } from '../../apps/audit/src/audit.definition.js';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
@@ -25,6 +26,7 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   WORKSTREAMS_SERVICE,
   EVENTS_SERVICE,
   KNOWLEDGE_SERVICE,
+  WEBHOOKS_SERVICE,
   AUDIT_SERVICE,
 ];
 
@@ -45,11 +47,16 @@ export interface ConveneStack {
   stop(): Promise<void>;
 }
 
+export interface ConveneStackOptions {
+  /** Environment variables for every service, e.g. `WEBHOOK_RETRY_SCHEDULE`. */
+  serviceEnv?: Record<string, string>;
+}
+
 /**
  * The real apps, in this process, on a NATS server and a database of this test file's own:
  * nothing is shared with other test files or with a running `npm start`.
  */
-export async function startConveneStack(): Promise<ConveneStack> {
+export async function startConveneStack(options: ConveneStackOptions = {}): Promise<ConveneStack> {
   const [nats, database] = await Promise.all([startNatsServer(), createTestDatabase()]);
   const common = {
     NATS_URL: nats.url,
@@ -83,6 +90,7 @@ export async function startConveneStack(): Promise<ConveneStack> {
       definition.name,
       loadServiceConfig(definition, {
         ...common,
+        ...options.serviceEnv,
         DATABASE_URL: database.url,
         DATABASE_POOL_SIZE: '4',
         HTTP_PORT: String(await freePort()),

@@ -3,6 +3,7 @@ import { ANONYMOUS_CALLER, type CallContext, type RpcClient } from '#libs/messag
 import { createAgencyLoaders, type AgencyLoaders } from '../agencies/agency.loaders.js';
 import { createKnowledgeLoaders, type KnowledgeLoaders } from '../knowledge/knowledge.loaders.js';
 import { createTrainingLoaders, type TrainingLoaders } from '../trainings/training.loaders.js';
+import { createWebhookLoaders, type WebhookLoaders } from '../webhooks/webhook.loaders.js';
 import {
   createWorkStreamLoaders,
   type WorkStreamLoaders,
@@ -14,7 +15,7 @@ export interface GatewayContext {
   call: CallContext;
   /** The client's address (behind TRUST_PROXY_HOPS proxies, from X-Forwarded-For). */
   clientIp: string;
-  loaders: AgencyLoaders & WorkStreamLoaders & TrainingLoaders & KnowledgeLoaders;
+  loaders: AgencyLoaders & WorkStreamLoaders & TrainingLoaders & KnowledgeLoaders & WebhookLoaders;
 }
 
 export function createGatewayContext(
@@ -44,6 +45,7 @@ export function gatewayContextFor(
       ...createWorkStreamLoaders(rpc, call),
       ...createTrainingLoaders(rpc, call),
       ...createKnowledgeLoaders(rpc, call),
+      ...createWebhookLoaders(rpc, call),
     },
   };
 }

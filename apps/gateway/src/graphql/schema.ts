@@ -17,6 +17,7 @@ import {
   WorkStreamTrainingsResolver,
 } from '../trainings/training-links.resolver.js';
 import { TrainingsResolver } from '../trainings/trainings.resolver.js';
+import { WebhooksResolver } from '../webhooks/webhooks.resolver.js';
 import {
   AgencyWorkStreamsResolver,
   WorkStreamsResolver,
@@ -37,6 +38,7 @@ export const GATEWAY_RESOLVERS = [
   TrainingMaterialsResolver,
   WorkStreamResourcesResolver,
   AgencyResourcesResolver,
+  WebhooksResolver,
   AuditResolver,
 ];
 

@@ -1,0 +1,80 @@
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  IdQuery,
+  ListWebhookEndpointsQuery,
+  RegisterWebhookEndpointCommand,
+  WebhookRpc,
+  type RpcResponse,
+} from '#libs/contracts';
+import { Call, RpcController, type CallContext } from '#libs/messaging';
+import { EndpointsService } from './endpoints.service.js';
+import { assertMayManageWebhooks } from './webhook-access.js';
+
+/** Every handler starts with the one authorization check of the service. */
+@RpcController()
+export class EndpointsController {
+  constructor(private readonly endpoints: EndpointsService) {}
+
+  @MessagePattern(WebhookRpc.listEndpoints)
+  list(
+    @Payload() query: ListWebhookEndpointsQuery,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof WebhookRpc.listEndpoints>> {
+    assertMayManageWebhooks(call.caller);
+    return this.endpoints.list(query);
+  }
+
+  @MessagePattern(WebhookRpc.getEndpoint)
+  get(
+    @Payload() query: IdQuery,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof WebhookRpc.getEndpoint>> {
+    assertMayManageWebhooks(call.caller);
+    return this.endpoints.get(query.id);
+  }
+
+  @MessagePattern(WebhookRpc.registerEndpoint)
+  register(
+    @Payload() command: RegisterWebhookEndpointCommand,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof WebhookRpc.registerEndpoint>> {
+    assertMayManageWebhooks(call.caller);
+    return this.endpoints.register(command, call);
+  }
+
+  @MessagePattern(WebhookRpc.enableEndpoint)
+  enable(
+    @Payload() command: IdQuery,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof WebhookRpc.enableEndpoint>> {
+    assertMayManageWebhooks(call.caller);
+    return this.endpoints.enable(command.id, call);
+  }
+
+  @MessagePattern(WebhookRpc.disableEndpoint)
+  disable(
+    @Payload() command: IdQuery,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof WebhookRpc.disableEndpoint>> {
+    assertMayManageWebhooks(call.caller);
+    return this.endpoints.disable(command.id, call);
+  }
+
+  @MessagePattern(WebhookRpc.rotateEndpointSecret)
+  rotateSecret(
+    @Payload() command: IdQuery,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof WebhookRpc.rotateEndpointSecret>> {
+    assertMayManageWebhooks(call.caller);
+    return this.endpoints.rotateSecret(command.id, call);
+  }
+
+  @MessagePattern(WebhookRpc.deleteEndpoint)
+  delete(
+    @Payload() command: IdQuery,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof WebhookRpc.deleteEndpoint>> {
+    assertMayManageWebhooks(call.caller);
+    return this.endpoints.delete(command.id, call);
+  }
+}
