@@ -13,6 +13,7 @@ import { RpcError, type CallContext } from '#libs/messaging';
 import { conflictOnDuplicate, OutboxWriter } from '#libs/persistence';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { assertOpenFor } from '../trainings/training-rules.js';
+import { eventScopeOf } from '../trainings/training.entity.js';
 import { TrainingsService } from '../trainings/trainings.service.js';
 import { FeedbackEntity, toFeedbackDto } from './feedback.entity.js';
 import { RegistrationEntity, toRegistrationDto } from './registration.entity.js';
@@ -55,6 +56,7 @@ export class ParticipationService {
           type: TrainingEvents.participantRegistered,
           subject: training.id,
           data: {
+            ...eventScopeOf(training),
             registration: {
               id: registration.id,
               trainingId: training.id,
@@ -105,6 +107,7 @@ export class ParticipationService {
         type: TrainingEvents.attendanceRecorded,
         subject: training.id,
         data: {
+          ...eventScopeOf(training),
           attendance: {
             registrationId: registration.id,
             sessionId: session.id,
@@ -150,6 +153,7 @@ export class ParticipationService {
         type: TrainingEvents.feedbackSubmitted,
         subject: training.id,
         data: {
+          ...eventScopeOf(training),
           feedback: {
             id: dto.id,
             trainingId: dto.trainingId,
