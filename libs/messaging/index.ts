@@ -4,3 +4,4 @@ export * from './rpc-error.js';
 export * from './rpc-server.js';
 export * from './nats-health.js';
 export * from './event-publisher.js';
+export * from './domain-event-stream.js';
