@@ -38,6 +38,11 @@ function assertUnreachable(value: never): never {
   throw new Error(`Unhandled error code ${String(value)}`);
 }
 
+/** True when the error (or the resolver error inside it) may be shown as it is. */
+export function isExpectedError(error: unknown): boolean {
+  return isExpected(unwrapResolverError(error));
+}
+
 /** True when the error's message may be shown as it is. */
 function isExpected(error: unknown): boolean {
   if (error instanceof RpcError) return error.code !== ErrorCode.Internal;
