@@ -12,12 +12,12 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { CloudEvent } from '#libs/contracts';
 import { DOMAIN_EVENT_STREAM } from './event-publisher.js';
-import { narrowestSubjectFilter } from './subject-filter.js';
+import { narrowestSubjectFilter, subjectMatches } from './subject-filter.js';
 
 export type DomainEvent = CloudEvent<Record<string, unknown>>;
 
 export interface DomainEventSubscriptionOptions {
-  /** Event types (subjects) wanted; the server filters on them as far as it can. */
+  /** Event types (subjects, wildcards allowed) wanted; the server filters as far as it can, this class the rest. */
   subjects: string[];
   /** First stream sequence to deliver, then every later one; without it, only events stored from now on. */
   startSequence?: number;
@@ -87,7 +87,14 @@ export class DomainEventStream implements OnApplicationShutdown {
     });
     try {
       const messages = await consumer.consume({ max_messages: 100 });
-      return new DomainEventSubscription(consumer, messages, options.accept ?? (() => true));
+      const accept = options.accept ?? (() => true);
+      const wanted = (subject: string) =>
+        options.subjects.some((pattern) => subjectMatches(pattern, subject));
+      return new DomainEventSubscription(
+        consumer,
+        messages,
+        (subject, event) => wanted(subject) && accept(event),
+      );
     } catch (error) {
       await consumer.delete().catch(() => false);
       throw error;
@@ -150,7 +157,7 @@ export class DomainEventSubscription implements AsyncIterableIterator<DomainEven
   constructor(
     private readonly consumer: Consumer,
     private readonly messages: ConsumerMessages,
-    private readonly accept: (event: DomainEvent) => boolean,
+    private readonly accept: (subject: string, event: DomainEvent) => boolean,
   ) {
     this.iterator = messages[Symbol.asyncIterator]();
   }
@@ -163,7 +170,7 @@ export class DomainEventSubscription implements AsyncIterableIterator<DomainEven
       });
       if (result.done || this.closed) break;
       const event = result.value.json<DomainEvent>();
-      if (this.accept(event)) return { value: event, done: false };
+      if (this.accept(result.value.subject, event)) return { value: event, done: false };
     }
     await this.return();
     return { value: undefined, done: true };

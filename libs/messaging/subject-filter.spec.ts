@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { narrowestSubjectFilter } from './subject-filter.js';
+import { narrowestSubjectFilter, subjectMatches } from './subject-filter.js';
 
 describe('narrowestSubjectFilter', () => {
   it('keeps a single subject as it is', () => {
@@ -42,5 +42,20 @@ describe('narrowestSubjectFilter', () => {
   it('sets no filter when nothing is asked for or nothing narrower covers it', () => {
     expect(narrowestSubjectFilter([], false)).toBeUndefined();
     expect(narrowestSubjectFilter(['a.b', 'c.d'], false)).toBeUndefined();
+  });
+});
+
+describe('subjectMatches', () => {
+  it('matches exact subjects and wildcards as NATS does', () => {
+    expect(subjectMatches('convene.events.session.added', 'convene.events.session.added')).toBe(
+      true,
+    );
+    expect(subjectMatches('convene.events.session.added', 'convene.events.session.removed')).toBe(
+      false,
+    );
+    expect(subjectMatches('convene.events.>', 'convene.events.session.added')).toBe(true);
+    expect(subjectMatches('convene.events.>', 'convene.events')).toBe(false);
+    expect(subjectMatches('convene.*.session.added', 'convene.events.session.added')).toBe(true);
+    expect(subjectMatches('convene.*', 'convene.events.session')).toBe(false);
   });
 });

@@ -21,3 +21,14 @@ export function narrowestSubjectFilter(
   }
   return common.length > 0 ? [...common, '>'].join('.') : undefined;
 }
+
+/** NATS subject matching: `*` is one token, a trailing `>` one or more. */
+export function subjectMatches(pattern: string, subject: string): boolean {
+  const wanted = pattern.split('.');
+  const tokens = subject.split('.');
+  for (const [index, token] of wanted.entries()) {
+    if (token === '>') return tokens.length > index;
+    if (index >= tokens.length || (token !== '*' && token !== tokens[index])) return false;
+  }
+  return wanted.length === tokens.length;
+}

@@ -311,15 +311,49 @@ describe('domainEvents over graphql-ws', () => {
     expect(code).toBe(4408);
     expect(performance.now() - openedAt).toBeGreaterThanOrEqual(2900);
   });
+});
 
-  it('closes every socket and consumer when the gateway shuts down', async () => {
+describe('another gateway replica, with a resume window of 3 events', () => {
+  let replicaUrl: string;
+  let replica: Awaited<ReturnType<typeof startGateway>> | undefined;
+
+  beforeAll(async () => {
     const config = loadConfig(GatewayConfig, {
       NATS_URL: stack.nats.url,
       LOG_LEVEL: 'error',
       PORT: String(await freePort()),
+      SUBSCRIPTION_RESUME_WINDOW: '3',
     });
-    const gateway = await startGateway(config);
-    const client = new SubscriptionTestClient(`http://127.0.0.1:${config.PORT}/graphql`);
+    replica = await startGateway(config);
+    replicaUrl = `http://127.0.0.1:${config.PORT}/graphql`;
+  });
+
+  afterAll(async () => {
+    await replica?.close();
+  });
+
+  it('resumes after a recent event, and calls an older one expired', async () => {
+    const stored = await readEventStream(stack.nats.url);
+    const client = new SubscriptionTestClient(replicaUrl);
+    const expired = client.subscribe(DOMAIN_EVENTS, { after: stored[0]?.event.id });
+    const recent = client.subscribe<DomainEvents>(DOMAIN_EVENTS, {
+      after: stored.at(-3)?.event.id,
+    });
+
+    const [refusal] = await expired.waitFor(1);
+    expect(refusal?.result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'after' })],
+    });
+    await recent.waitFor(2);
+    expect(recent.data().map(({ domainEvents }) => domainEvents.id)).toEqual(
+      stored.slice(-2).map((entry) => entry.event.id),
+    );
+    await client.dispose();
+  });
+
+  it('closes every socket and consumer when it shuts down', async () => {
+    const client = new SubscriptionTestClient(replicaUrl);
     const subscription = client.subscribe<DomainEvents>(DOMAIN_EVENTS, {
       filter: { workStreamId: workStreamB },
       after: await newestEventId(),
@@ -329,7 +363,8 @@ describe('domainEvents over graphql-ws', () => {
       (count) => count === 1,
     );
 
-    await gateway.close();
+    await replica?.close();
+    replica = undefined;
     expect(await client.closed).toBe(1001);
     expect(subscription.failure ?? subscription.completed).toBeTruthy();
     expect(await noConsumersLeft()).toBe(0);

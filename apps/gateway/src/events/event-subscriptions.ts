@@ -19,11 +19,10 @@ export class EventSubscriptions {
    */
   async open(filter: EventFilter, after?: string | null): Promise<DomainEventSubscription> {
     const startSequence = after ? await this.sequenceAfter(after) : undefined;
-    const wanted = new Set<string>(filter.types);
     return this.stream.subscribe({
       subjects: [...filter.types],
       startSequence,
-      accept: (event) => wanted.has(event.type) && matchesScope(event, filter),
+      accept: (event) => matchesScope(event, filter),
     });
   }
 
