@@ -14,7 +14,8 @@ import type { CloudEvent } from '#libs/contracts';
 import { DOMAIN_EVENT_STREAM } from './event-publisher.js';
 import { narrowestSubjectFilter, subjectMatches } from './subject-filter.js';
 
-export type DomainEvent = CloudEvent<Record<string, unknown>>;
+/** A domain event as read from the stream. */
+export type DomainEventEnvelope = CloudEvent<Record<string, unknown>>;
 
 export interface DomainEventSubscriptionOptions {
   /** Event types (subjects, wildcards allowed) wanted; the server filters as far as it can, this class the rest. */
@@ -22,7 +23,7 @@ export interface DomainEventSubscriptionOptions {
   /** First stream sequence to deliver, then every later one; without it, only events stored from now on. */
   startSequence?: number;
   /** What the server's subject filter cannot decide (work stream, training): false skips the event. */
-  accept?: (event: DomainEvent) => boolean;
+  accept?: (event: DomainEventEnvelope) => boolean;
 }
 
 /** How many messages a scan for an event id reads back from the newest before widening. */
@@ -150,33 +151,33 @@ export class DomainEventStream implements OnApplicationShutdown {
  * unsubscribes from a quiet stream would keep its consumer alive; here `return` stops the
  * consumer at once and ends a pending `next`.
  */
-export class DomainEventSubscription implements AsyncIterableIterator<DomainEvent> {
+export class DomainEventSubscription implements AsyncIterableIterator<DomainEventEnvelope> {
   private readonly iterator: AsyncIterator<JsMsg>;
   private closed = false;
 
   constructor(
     private readonly consumer: Consumer,
     private readonly messages: ConsumerMessages,
-    private readonly accept: (subject: string, event: DomainEvent) => boolean,
+    private readonly accept: (subject: string, event: DomainEventEnvelope) => boolean,
   ) {
     this.iterator = messages[Symbol.asyncIterator]();
   }
 
-  async next(): Promise<IteratorResult<DomainEvent>> {
+  async next(): Promise<IteratorResult<DomainEventEnvelope>> {
     while (!this.closed) {
       const result = await this.iterator.next().catch(async (error: unknown) => {
         await this.return();
         throw error;
       });
       if (result.done || this.closed) break;
-      const event = result.value.json<DomainEvent>();
+      const event = result.value.json<DomainEventEnvelope>();
       if (this.accept(result.value.subject, event)) return { value: event, done: false };
     }
     await this.return();
     return { value: undefined, done: true };
   }
 
-  async return(): Promise<IteratorResult<DomainEvent>> {
+  async return(): Promise<IteratorResult<DomainEventEnvelope>> {
     if (!this.closed) {
       this.closed = true;
       this.messages.stop();
@@ -186,12 +187,12 @@ export class DomainEventSubscription implements AsyncIterableIterator<DomainEven
     return { value: undefined, done: true };
   }
 
-  async throw(error?: unknown): Promise<IteratorResult<DomainEvent>> {
+  async throw(error?: unknown): Promise<IteratorResult<DomainEventEnvelope>> {
     await this.return();
     throw error;
   }
 
-  [Symbol.asyncIterator](): AsyncIterableIterator<DomainEvent> {
+  [Symbol.asyncIterator](): AsyncIterableIterator<DomainEventEnvelope> {
     return this;
   }
 }

@@ -1,6 +1,11 @@
 import { Args, Context, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { DOMAIN_EVENT_TYPES, type CloudEvent, type TrainingDto } from '#libs/contracts';
-import { RpcClient, RpcError, type DomainEventSubscription } from '#libs/messaging';
+import { DOMAIN_EVENT_TYPES, type TrainingDto } from '#libs/contracts';
+import {
+  RpcClient,
+  RpcError,
+  type DomainEventEnvelope,
+  type DomainEventSubscription,
+} from '#libs/messaging';
 import { createGatewayLoaders, type GatewayContext } from '../graphql/gateway-context.js';
 import { Training } from '../trainings/training.models.js';
 import {
@@ -15,8 +20,6 @@ import { TRAINING_CHANGE_TYPES } from './event-filter.js';
 import { EventSubscriptions } from './event-subscriptions.js';
 import { validArgs } from './validate-args.js';
 
-type StreamEvent = CloudEvent<Record<string, unknown>>;
-
 @Resolver()
 export class DomainEventsResolver {
   constructor(
@@ -27,7 +30,7 @@ export class DomainEventsResolver {
   @Subscription(() => DomainEvent, {
     description:
       'Every change as it commits, from the domain-event stream. With `after` (the id of the last event received) it first sends, in order, every matching event since.',
-    resolve: (event: StreamEvent) => toDomainEventModel(event),
+    resolve: (event: DomainEventEnvelope) => toDomainEventModel(event),
   })
   async domainEvents(
     @Args('filter', { type: () => DomainEventFilterInput, nullable: true })
@@ -50,7 +53,7 @@ export class DomainEventsResolver {
       'Whenever anything about this training changes: itself, its sessions, assignments, registrations, attendance, feedback or linked materials. `after` resumes as in domainEvents.',
     resolve(
       this: DomainEventsResolver,
-      event: StreamEvent,
+      event: DomainEventEnvelope,
       args: { id: string },
       context: GatewayContext,
     ): TrainingChange {
