@@ -121,12 +121,17 @@ describe('trainingChanged over graphql-ws', () => {
     });
     const other = await createTraining(stack.graphql, workStreamA, { title: 'Another training' });
     const [created] = await streamEventsOf(training.id, 1);
+    const stored = await readEventStream(stack.nats.url);
+    const beforeCreated =
+      stored[stored.findIndex((entry) => entry.event.id === created?.event.id) - 1];
 
     const client = new SubscriptionTestClient(stack.graphql.url);
     const live = client.subscribe<TrainingChanged>(TRAINING_CHANGED, {
       id: training.id,
-      after: created?.event.id,
+      after: beforeCreated?.event.id,
     });
+    // The creation, replayed: the subscription is established, so what follows measures delivery.
+    await live.waitFor(1);
 
     const delays: number[] = [];
     const mutate = async (change: () => Promise<unknown>, expected: number) => {
@@ -135,14 +140,15 @@ describe('trainingChanged over graphql-ws', () => {
       const received = await live.waitFor(expected);
       delays.push((received[expected - 1]?.receivedAt ?? Infinity) - sentAt);
     };
-    await mutate(() => renameTraining(training.id, 'Pilot, first session'), 1);
-    await mutate(() => addSession(training.id), 2);
+    await mutate(() => renameTraining(training.id, 'Pilot, first session'), 2);
+    await mutate(() => addSession(training.id), 3);
     for (const delay of delays) expect(delay).toBeLessThan(1000);
     process.stdout.write(
       `trainingChanged delivery delays: ${delays.map((d) => d.toFixed(1)).join(', ')} ms\n`,
     );
 
-    const [renamed, scheduled] = live.data().map((data) => data.trainingChanged);
+    const [echo, renamed, scheduled] = live.data().map((data) => data.trainingChanged);
+    expect(echo?.event.id).toBe(created?.event.id);
     expect(renamed?.event).toMatchObject({
       type: 'convene.events.training.updated',
       subject: training.id,
