@@ -96,3 +96,19 @@ describe('DomainEventStream.subscribe', () => {
     expect(await stream.consumerCount()).toBe(0);
   });
 });
+
+describe('DomainEventStream before any service created the stream', () => {
+  it('knows no event id, and refuses a subscription as SERVICE_UNAVAILABLE', async () => {
+    const bare = await startNatsServer();
+    const reader = await DomainEventStream.connect(bare.url, 'no-stream-reader');
+    try {
+      expect(await reader.sequenceOf(randomUUID(), 100)).toBeUndefined();
+      await expect(reader.subscribe({ subjects: ['convene.>'] })).rejects.toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+      });
+    } finally {
+      await reader.close();
+      await bare.dispose();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { CloudEvent } from '#libs/contracts';
 import { DOMAIN_EVENT_STREAM } from './event-publisher.js';
+import { RpcError } from './rpc-error.js';
 import { narrowestSubjectFilter, subjectMatches } from './subject-filter.js';
 
 /** A domain event as read from the stream. */
@@ -64,7 +65,9 @@ export class DomainEventStream implements OnApplicationShutdown {
    * is, which is about the number of events a resuming client missed and gets replayed anyway.
    */
   async sequenceOf(eventId: string, depth: number): Promise<number | undefined> {
-    const info = await this.manager.streams.info(DOMAIN_EVENT_STREAM).catch(() => undefined);
+    const info = await this.manager.streams
+      .info(DOMAIN_EVENT_STREAM)
+      .catch((error: unknown) => (/not found/i.test(String(error)) ? undefined : unavailable()));
     if (!info || info.state.messages === 0) return undefined;
     const lowest = Math.max(info.state.first_seq, info.state.last_seq - depth + 1);
     let end = info.state.last_seq;
@@ -80,12 +83,14 @@ export class DomainEventStream implements OnApplicationShutdown {
   /** Events of the stream in stream order, from `startSequence` or from now on, until returned. */
   async subscribe(options: DomainEventSubscriptionOptions): Promise<DomainEventSubscription> {
     const filter = narrowestSubjectFilter(options.subjects, this.serverFiltersManySubjects());
-    const consumer = await this.client.consumers.get(DOMAIN_EVENT_STREAM, {
-      ...(filter !== undefined && { filter_subjects: filter }),
-      ...(options.startSequence === undefined
-        ? { deliver_policy: DeliverPolicy.New }
-        : { opt_start_seq: options.startSequence }),
-    });
+    const consumer = await this.client.consumers
+      .get(DOMAIN_EVENT_STREAM, {
+        ...(filter !== undefined && { filter_subjects: filter }),
+        ...(options.startSequence === undefined
+          ? { deliver_policy: DeliverPolicy.New }
+          : { opt_start_seq: options.startSequence }),
+      })
+      .catch(unavailable);
     try {
       const messages = await consumer.consume({ max_messages: 100 });
       const accept = options.accept ?? (() => true);
@@ -143,6 +148,11 @@ export class DomainEventStream implements OnApplicationShutdown {
       await consumer.delete().catch(() => false);
     }
   }
+}
+
+/** NATS down, or no stream yet (no service has started): the caller may try again later. */
+function unavailable(): never {
+  throw RpcError.unavailable('The domain-event stream is not available');
 }
 
 /**
