@@ -84,3 +84,29 @@ export interface CloudEvent<T = unknown> {
   conveneactor: string;
   convenecorrelationid: string;
 }
+
+/**
+ * Where an event belongs, carried at the top of its `data` so that a consumer can filter
+ * without knowing each payload: events about a training or its parts (sessions, assignments,
+ * registrations, attendance, feedback) carry `trainingId` and `workStreamId`; a series and a
+ * work stream carry `workStreamId`; a knowledge resource carries its own `workStreamId` (or
+ * null) and `trainingIds`, the trainings it is linked to before or after the change.
+ */
+export interface EventScope {
+  workStreamId?: string | null;
+  trainingId?: string;
+  trainingIds?: string[];
+}
+
+/** The work stream and the trainings an event is about, read from its data. */
+export function scopeOfEvent(data: unknown): { workStreamId?: string; trainingIds: string[] } {
+  if (typeof data !== 'object' || data === null) return { trainingIds: [] };
+  const { workStreamId, trainingId, trainingIds } = data as Record<string, unknown>;
+  const listed = Array.isArray(trainingIds)
+    ? trainingIds.filter((id): id is string => typeof id === 'string')
+    : [];
+  return {
+    ...(typeof workStreamId === 'string' && { workStreamId }),
+    trainingIds: typeof trainingId === 'string' ? [trainingId, ...listed] : listed,
+  };
+}

@@ -5,3 +5,4 @@ export * from './rpc-server.js';
 export * from './nats-health.js';
 export * from './event-publisher.js';
 export * from './event-consumer.js';
+export * from './domain-event-stream.js';

@@ -5,3 +5,4 @@ export * from './nats-server.js';
 export * from './test-database.js';
 export * from './event-stream.js';
 export * from './durable-consumer.js';
+export * from './subscription-client.js';

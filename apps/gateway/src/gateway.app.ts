@@ -1,14 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { RpcClient } from '#libs/messaging';
+import { DomainEventStream, RpcClient } from '#libs/messaging';
 import { httpMetricsMiddleware, JsonLogger } from '#libs/observability';
 import type { GatewayConfig } from './gateway.config.js';
 import { GatewayModule } from './gateway.module.js';
 import { bodyParserErrors, graphqlRequestGuard, requestDeadline } from './http/http-guards.js';
 import { requestCorrelation } from './http/request-correlation.js';
 
-/** Starts the GraphQL gateway on PORT; closing the app also closes its NATS connection. */
+/** Starts the GraphQL gateway on PORT; closing the app also closes its NATS connections. */
 export async function startGateway(config: GatewayConfig): Promise<INestApplication> {
   const logger = new JsonLogger('gateway', config.LOG_LEVEL);
   const rpc = await RpcClient.connect({
@@ -16,9 +16,15 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     name: 'gateway',
     timeoutMs: config.RPC_TIMEOUT_MS,
   });
+  const events = await DomainEventStream.connect(config.NATS_URL, 'gateway-events').catch(
+    async (error: unknown) => {
+      await rpc.close();
+      throw error;
+    },
+  );
   try {
     const app = await NestFactory.create<NestExpressApplication>(
-      GatewayModule.register(rpc, config),
+      GatewayModule.register({ rpc, events, config }),
       // Only JSON is parsed, up to the limit; Nest's own parsers would also take forms.
       { logger, bodyParser: false },
     );
@@ -32,7 +38,7 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     await app.listen(config.PORT, '0.0.0.0');
     return app;
   } catch (error) {
-    await rpc.close();
+    await Promise.all([rpc.close(), events.close()]);
     throw error;
   }
 }

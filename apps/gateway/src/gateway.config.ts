@@ -101,6 +101,12 @@ export class GatewayConfig extends NatsConfig {
   @Min(0)
   @Max(10)
   TRUST_PROXY_HOPS: number = 0;
+
+  /** How many of the newest domain events a subscription's `after` id is looked for in. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  SUBSCRIPTION_RESUME_WINDOW: number = 100_000;
 }
 
 /** Introspection, suggestions and GraphiQL: on in development, off in production unless overridden. */

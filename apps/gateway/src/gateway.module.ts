@@ -3,7 +3,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { RpcClient } from '#libs/messaging';
+import { DomainEventStream, RpcClient } from '#libs/messaging';
 import {
   HEALTH_CHECKS,
   HealthController,
@@ -14,21 +14,36 @@ import { CalendarFeeds } from './calendars/calendar-feeds.js';
 import { CalendarsController } from './calendars/calendars.controller.js';
 import { isSchemaDiscoverable, type GatewayConfig } from './gateway.config.js';
 import { correlationPlugin, formatGraphQLError } from './graphql/error-formatting.js';
-import { createGatewayContext } from './graphql/gateway-context.js';
+import {
+  createGatewayContext,
+  createSubscriptionContext,
+  type ConnectionParams,
+} from './graphql/gateway-context.js';
+import { graphqlWsOptions } from './graphql/graphql-ws.options.js';
 import {
   queryAliasesLimit,
   queryCostLimit,
   queryDepthLimit,
   QueryLimits,
 } from './graphql/limits/index.js';
+import { EventSubscriptions, SUBSCRIPTION_RESUME_WINDOW } from './events/event-subscriptions.js';
 import { metricsPlugin } from './graphql/metrics.plugin.js';
 import { compiledExecutionPlugin } from './graphql/compiled-execution.plugin.js';
 import { RateLimiter } from './graphql/rate-limiter.js';
 import { GATEWAY_RESOLVERS } from './graphql/schema.js';
 
+export interface GatewayConnections {
+  rpc: RpcClient;
+  events: DomainEventStream;
+  config: GatewayConfig;
+}
+
+/** Apollo passes `{ req, res }`; graphql-ws passes its connection context with `connectionParams`. */
+type ContextSource = { req: Request; res: Response } | { connectionParams?: ConnectionParams };
+
 @Module({})
 export class GatewayModule {
-  static register(rpc: RpcClient, config: GatewayConfig): DynamicModule {
+  static register({ rpc, events, config }: GatewayConnections): DynamicModule {
     const natsHealth: HealthCheck = { name: 'nats', check: () => rpc.ping() };
     const discoverable = isSchemaDiscoverable(config);
     const rateLimiter = new RateLimiter({
@@ -55,10 +70,11 @@ export class GatewayModule {
           includeStacktraceInErrorResponses: false,
           // Refusals thrown here are answered before Apollo parses anything: the caller's rate
           // first, then the document's depth, aliases and cost.
-          context: ({ req, res }: { req: Request; res: Response }) => {
-            const context = createGatewayContext(req, res, rpc);
+          context: (source: ContextSource) => {
+            if (!('req' in source)) return createSubscriptionContext(source.connectionParams, rpc);
+            const context = createGatewayContext(source.req, source.res, rpc);
             rateLimiter.admit(context);
-            queryLimits.admit(req);
+            queryLimits.admit(source.req);
             return context;
           },
           formatError: formatGraphQLError,
@@ -79,13 +95,19 @@ export class GatewayModule {
             metricsPlugin(),
             compiledExecutionPlugin(),
           ],
+          // graphql-ws on the same path; closing the app closes every socket (1001) and so
+          // every subscription's consumer.
+          subscriptions: { 'graphql-ws': graphqlWsOptions() },
         }),
       ],
       controllers: [HealthController, MetricsController, CalendarsController],
       providers: [
         { provide: RpcClient, useValue: rpc },
+        { provide: DomainEventStream, useValue: events },
+        { provide: SUBSCRIPTION_RESUME_WINDOW, useValue: config.SUBSCRIPTION_RESUME_WINDOW },
         { provide: HEALTH_CHECKS, useValue: [natsHealth] },
         CalendarFeeds,
+        EventSubscriptions,
         ...GATEWAY_RESOLVERS,
       ],
     };

@@ -10,6 +10,7 @@ import { RpcError, type CallContext } from '#libs/messaging';
 import { conflictOnDuplicate, groupByKeys, OutboxWriter } from '#libs/persistence';
 import { ReferenceChecker } from '#libs/service';
 import { assertDetailsMayChange, assertStillSchedulable } from '../trainings/training-rules.js';
+import { eventScopeOf } from '../trainings/training.entity.js';
 import { TrainingsRepository } from '../trainings/trainings.repository.js';
 import { TrainingsService } from '../trainings/trainings.service.js';
 import { AssignmentEntity, toAssignmentDto } from './assignment.entity.js';
@@ -74,7 +75,7 @@ export class AssignmentsService {
         await this.outbox.record(transaction, call, {
           type: TrainingEvents.assignmentAdded,
           subject: training.id,
-          data: { assignment: dto },
+          data: { ...eventScopeOf(training), assignment: dto },
         });
         return dto;
       });
@@ -101,7 +102,7 @@ export class AssignmentsService {
       await this.outbox.record(transaction, call, {
         type: TrainingEvents.assignmentRemoved,
         subject: training.id,
-        data: { assignment: dto },
+        data: { ...eventScopeOf(training), assignment: dto },
       });
       return dto;
     });

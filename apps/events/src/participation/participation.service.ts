@@ -13,6 +13,7 @@ import { RpcError, type CallContext } from '#libs/messaging';
 import { conflictOnDuplicate, OutboxWriter } from '#libs/persistence';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { assertOpenFor } from '../trainings/training-rules.js';
+import { eventScopeOf } from '../trainings/training.entity.js';
 import { TrainingsService } from '../trainings/trainings.service.js';
 import { FeedbackEntity, toFeedbackDto } from './feedback.entity.js';
 import { feedbackFor, registrationFor } from './personal-data.js';
@@ -56,6 +57,7 @@ export class ParticipationService {
           type: TrainingEvents.participantRegistered,
           subject: training.id,
           data: {
+            ...eventScopeOf(training),
             registration: {
               id: registration.id,
               trainingId: training.id,
@@ -110,6 +112,7 @@ export class ParticipationService {
         type: TrainingEvents.attendanceRecorded,
         subject: training.id,
         data: {
+          ...eventScopeOf(training),
           attendance: {
             registrationId: registration.id,
             sessionId: session.id,
@@ -159,6 +162,7 @@ export class ParticipationService {
         type: TrainingEvents.feedbackSubmitted,
         subject: training.id,
         data: {
+          ...eventScopeOf(training),
           feedback: {
             id: dto.id,
             trainingId: dto.trainingId,

@@ -39,7 +39,7 @@ export class SeriesService {
       await this.outbox.record(transaction, call, {
         type: TrainingEvents.seriesCreated,
         subject: dto.id,
-        data: { series: dto },
+        data: { workStreamId: dto.workStreamId, series: dto },
       });
       return dto;
     });

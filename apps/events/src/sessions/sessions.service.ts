@@ -10,7 +10,7 @@ import {
 import { RpcError, type CallContext } from '#libs/messaging';
 import { groupByKeys, OutboxWriter } from '#libs/persistence';
 import { assertDetailsMayChange, assertStillSchedulable } from '../trainings/training-rules.js';
-import type { TrainingEntity } from '../trainings/training.entity.js';
+import { eventScopeOf, type TrainingEntity } from '../trainings/training.entity.js';
 import { TrainingsRepository } from '../trainings/trainings.repository.js';
 import { TrainingsService } from '../trainings/trainings.service.js';
 import { SessionEntity, toSessionDto } from './session.entity.js';
@@ -106,7 +106,7 @@ export class SessionsService {
     await this.outbox.record(transaction, call, {
       type,
       subject: training.id,
-      data: { session: dto },
+      data: { ...eventScopeOf(training), session: dto },
     });
     return dto;
   }

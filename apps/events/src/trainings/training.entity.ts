@@ -96,3 +96,11 @@ export function toTrainingDto(training: TrainingEntity): TrainingDto {
     updatedAt: training.updatedAt.toISOString(),
   };
 }
+
+/** What every event about this training or one of its parts carries (EventScope), to filter on. */
+export function eventScopeOf(training: TrainingEntity): {
+  trainingId: string;
+  workStreamId: string;
+} {
+  return { trainingId: training.id, workStreamId: training.workStreamId };
+}

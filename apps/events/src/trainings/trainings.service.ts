@@ -24,7 +24,7 @@ import {
 import { ReferenceChecker } from '#libs/service';
 import { SeriesRepository } from '../series/series.repository.js';
 import { assertDetailsMayChange, refusalOfTransition } from './training-rules.js';
-import { toTrainingDto, type TrainingEntity } from './training.entity.js';
+import { eventScopeOf, toTrainingDto, type TrainingEntity } from './training.entity.js';
 import { TrainingsRepository } from './trainings.repository.js';
 
 const TRANSITION_EVENTS = {
@@ -192,6 +192,7 @@ export class TrainingsService {
       type,
       subject: dto.id,
       data: {
+        ...eventScopeOf(training),
         training: dto,
         ...(changedFields && { changedFields }),
         ...(previousStatus && { previousStatus }),

@@ -48,6 +48,11 @@ function gatewayErrorIn(error: unknown): GatewayError | undefined {
   return undefined;
 }
 
+/** True when the error (or the resolver error inside it) may be shown as it is. */
+export function isExpectedError(error: unknown): boolean {
+  return isExpected(unwrapResolverError(error));
+}
+
 /** True when the error's message may be shown as it is. */
 function isExpected(error: unknown): boolean {
   if (error instanceof RpcError) return error.code !== ErrorCode.Internal;

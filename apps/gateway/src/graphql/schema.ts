@@ -10,6 +10,7 @@ import {
   TrainingMaterialsResolver,
   WorkStreamResourcesResolver,
 } from '../knowledge/knowledge.resolver.js';
+import { DomainEventsResolver, TrainingChangeResolver } from '../events/domain-events.resolver.js';
 import { SeriesResolver } from '../trainings/series.resolver.js';
 import { TrainingActivityResolver } from '../trainings/training-activity.resolver.js';
 import {
@@ -40,6 +41,8 @@ export const GATEWAY_RESOLVERS = [
   AgencyResourcesResolver,
   WebhooksResolver,
   AuditResolver,
+  DomainEventsResolver,
+  TrainingChangeResolver,
 ];
 
 /** The graph as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */

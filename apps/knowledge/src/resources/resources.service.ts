@@ -7,6 +7,7 @@ import {
   encodeCursor,
   KnowledgeEvents,
   MAX_PAGE_SIZE,
+  type EventScope,
   type KnowledgeResourceDto,
   type LinkResourceCommand,
   type PublishResourceCommand,
@@ -178,12 +179,20 @@ export class ResourcesService {
   async unlink(command: LinkResourceCommand, call: CallContext): Promise<KnowledgeResourceDto> {
     return this.dataSource.transaction(async (transaction) => {
       const resource = await this.current(transaction, command.id);
+      const formerTrainingIds = resource.trainingIds;
       resource.trainingIds = resource.trainingIds.filter(
         (id) => !command.trainingIds?.includes(id),
       );
       resource.sessionIds = resource.sessionIds.filter((id) => !command.sessionIds?.includes(id));
       const saved = await this.resources.save(transaction, resource);
-      return this.recorded(transaction, call, KnowledgeEvents.resourceUnlinked, saved);
+      return this.recorded(
+        transaction,
+        call,
+        KnowledgeEvents.resourceUnlinked,
+        saved,
+        undefined,
+        formerTrainingIds,
+      );
     });
   }
 
@@ -229,13 +238,19 @@ export class ResourcesService {
     type: ResourceEvent,
     resource: ResourceEntity,
     changedFields?: string[],
+    formerTrainingIds: string[] = [],
   ): Promise<KnowledgeResourceDto> {
     const dto = toResourceDto(resource);
     const { body: _body, ...withoutBody } = dto;
+    const scope: EventScope = {
+      workStreamId: dto.workStreamId,
+      // An unlinked training hears of it too: it lost a material.
+      trainingIds: union(formerTrainingIds, dto.trainingIds),
+    };
     await this.outbox.record(transaction, call, {
       type,
       subject: dto.id,
-      data: { resource: withoutBody, ...(changedFields && { changedFields }) },
+      data: { ...scope, resource: withoutBody, ...(changedFields && { changedFields }) },
     });
     return dto;
   }

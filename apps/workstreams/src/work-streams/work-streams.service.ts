@@ -86,7 +86,7 @@ export class WorkStreamsService {
         await this.outbox.record(transaction, call, {
           type: WorkStreamEvents.workStreamCreated,
           subject: dto.id,
-          data: { workStream: dto },
+          data: { workStreamId: dto.id, workStream: dto },
         });
         return dto;
       });
@@ -119,7 +119,7 @@ export class WorkStreamsService {
       await this.outbox.record(transaction, call, {
         type: WorkStreamEvents.workStreamUpdated,
         subject: dto.id,
-        data: { workStream: dto, changedFields },
+        data: { workStreamId: dto.id, workStream: dto, changedFields },
       });
       return dto;
     });

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import { formatGraphQLError, isExpectedError } from './error-formatting.js';
+import type { GatewayContext } from './gateway-context.js';
+
+const logger = new Logger('GraphQL');
+
+/** A socket that has not sent connection_init by then is closed with 4408. */
+const CONNECTION_INIT_TIMEOUT_MS = 3000;
+
+/**
+ * graphql-ws on the gateway's /graphql. Typed by graphql-ws itself: Nest's type lists fewer
+ * hooks than it passes on.
+ */
+export function graphqlWsOptions(): Partial<ServerOptions> {
+  return {
+    connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
+    onNext: (_connection, _id, _payload, args, result) =>
+      formatSubscriptionResult(result, (args.contextValue as GatewayContext).call.correlationId),
+    onError: (_connection, _id, _payload, errors) => formatSubscriptionErrors(errors),
+  };
+}
+
+/**
+ * Errors sent over graphql-ws get the same shape as over HTTP (Apollo's formatError does not
+ * run there): service codes kept, anything unexpected masked, the correlation id attached.
+ */
+function formatSubscriptionResult(
+  result: ExecutionResult,
+  correlationId: string,
+): FormattedExecutionResult {
+  const { errors, ...rest } = result;
+  if (!errors?.length) return rest;
+  return { ...rest, errors: errors.map((error) => formatted(error, correlationId)) };
+}
+
+/**
+ * Errors that end a subscription: a failing event stream (masked, logged) or a document that
+ * does not validate (sent as it is).
+ */
+function formatSubscriptionErrors(errors: readonly GraphQLError[]) {
+  return errors.map((error) =>
+    error.originalError
+      ? formatted(error, randomUUID())
+      : { ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+  );
+}
+
+function formatted(error: GraphQLError, correlationId: string) {
+  if (!isExpectedError(error)) {
+    logger.error({
+      msg: error.message,
+      correlationId,
+      path: error.path?.join('.'),
+      stack: error.stack,
+    });
+  }
+  const shaped = formatGraphQLError(error.toJSON(), error);
+  return { ...shaped, extensions: { ...shaped.extensions, correlationId } };
+}
