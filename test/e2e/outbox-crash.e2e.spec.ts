@@ -130,30 +130,34 @@ describe('a service killed with SIGKILL around publishing its events', () => {
     expect(await unpublishedIds()).toEqual([]);
   });
 
-  it('after a kill between publishing and marking as published, the re-publication is dropped', async () => {
+  it('after a kill between publishing a batch and marking it published, the re-publication is dropped', async () => {
     const consumer = await startDurableConsumer(nats.url, 'crash-mid-publish');
     consumers.push(consumer);
     const lock = await holdRelayLock();
     const agencyIds = await createAgencies(300);
     const eventIds = await outboxIdsFor(agencyIds);
-    const wanted = new Set(eventIds);
 
-    // The relay publishes a batch, then marks it: kill it as soon as the first event is out.
-    const firstPublished = new Promise<void>((resolve) => {
-      consumer.onEvent = (event) => {
-        if (!wanted.has(event.id)) return;
-        consumer.onEvent = () => undefined;
-        agencies?.child.kill('SIGKILL');
-        resolve();
-      };
-    });
+    // The relay publishes a batch of 100, then marks it. A SHARE lock on the outbox lets it
+    // claim and publish (row locks) but holds its UPDATE: kill it while it waits there.
+    const tableLock = new pg.Client({ connectionString: database.url });
+    tableLock.on('error', () => undefined);
+    locks.push(tableLock);
+    await tableLock.connect();
+    await tableLock.query('BEGIN');
+    await tableLock.query('LOCK TABLE agencies.outbox IN SHARE MODE');
     await lock.end();
-    await firstPublished;
+    await eventually(
+      async () => countById(consumer, eventIds).size,
+      (seen) => seen >= 100,
+      10_000,
+    );
     await agencies?.kill();
+    await tableLock.query('ROLLBACK');
 
-    const seenBeforeRestart = new Set(consumer.received.map((event) => event.id));
-    const publishedButUnmarked = (await unpublishedIds()).filter((id) => seenBeforeRestart.has(id));
-    expect(publishedButUnmarked.length).toBeGreaterThan(0);
+    const seenBeforeRestart = [...countById(consumer, eventIds).keys()];
+    expect(seenBeforeRestart).toHaveLength(100);
+    const unpublished = new Set(await unpublishedIds());
+    expect(seenBeforeRestart.filter((id) => unpublished.has(id))).toHaveLength(100);
 
     await startAgencies();
     await eventually(

@@ -251,6 +251,8 @@ describe('domain events about participants', () => {
       TrainingEvents.attendanceRecorded,
     ]);
     expect(aboutParticipants[0]?.event.data).toEqual({
+      trainingId,
+      workStreamId: expect.any(String),
       registration: {
         id: expect.any(String),
         trainingId,
@@ -260,6 +262,8 @@ describe('domain events about participants', () => {
     });
     const feedback = stored.find((entry) => entry.subject === TrainingEvents.feedbackSubmitted);
     expect(feedback?.event.data).toEqual({
+      trainingId,
+      workStreamId: expect.any(String),
       feedback: {
         id: expect.any(String),
         trainingId,
