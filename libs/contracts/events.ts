@@ -39,12 +39,28 @@ export const KnowledgeEvents = {
   resourceArchived: 'convene.knowledge.resource.archived',
 } as const;
 
+/** API keys of integrations: created and revoked by an admin. */
+export const IdentityEvents = {
+  apiKeyCreated: 'convene.identity.apikey.created',
+  apiKeyRevoked: 'convene.identity.apikey.revoked',
+} as const;
+
 type ValueOf<T> = T[keyof T];
 export type DomainEventType =
   | ValueOf<typeof AgencyEvents>
   | ValueOf<typeof WorkStreamEvents>
   | ValueOf<typeof TrainingEvents>
-  | ValueOf<typeof KnowledgeEvents>;
+  | ValueOf<typeof KnowledgeEvents>
+  | ValueOf<typeof IdentityEvents>;
+
+/** Every domain event type, e.g. to check the event types an integration is granted. */
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
+  AgencyEvents,
+  WorkStreamEvents,
+  TrainingEvents,
+  KnowledgeEvents,
+  IdentityEvents,
+].flatMap((events) => Object.values(events));
 
 /** Stream that captures every domain event subject. */
 export const DOMAIN_EVENT_SUBJECTS = 'convene.>';

@@ -15,3 +15,4 @@ export * from './events/session.contracts.js';
 export * from './events/training.contracts.js';
 export * from './knowledge/knowledge.contracts.js';
 export * from './knowledge/taxonomy.js';
+export * from './identity/api-key.contracts.js';

@@ -4,3 +4,4 @@ export * from './metrics.js';
 export * from './nats-server.js';
 export * from './test-database.js';
 export * from './event-stream.js';
+export * from './auth.js';
