@@ -6,6 +6,10 @@ import {
   freePort,
   GraphQLTestClient,
   startNatsServer,
+  TEST_CALLER_SIGNING_SECRET,
+  TEST_JWT_ISSUER,
+  TEST_JWT_SECRET,
+  testToken,
   type NatsServerHandle,
   type TestDatabase,
 } from '#libs/testing';
@@ -13,6 +17,7 @@ import { AGENCIES_SERVICE } from '../../apps/agencies/src/agencies.definition.js
 import { WORKSTREAMS_SERVICE } from '../../apps/workstreams/src/workstreams.definition.js';
 import { EVENTS_SERVICE } from '../../apps/events/src/events.definition.js';
 import { KNOWLEDGE_SERVICE } from '../../apps/knowledge/src/knowledge.definition.js';
+import { IDENTITY_SERVICE } from '../../apps/identity/src/identity.definition.js';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 
@@ -22,13 +27,17 @@ export const ALL_SERVICES: ServiceDefinition[] = [
   WORKSTREAMS_SERVICE,
   EVENTS_SERVICE,
   KNOWLEDGE_SERVICE,
+  IDENTITY_SERVICE,
 ];
 
 /** How long the gateway waits for a service in tests before SERVICE_UNAVAILABLE. */
 export const TEST_RPC_TIMEOUT_MS = 1000;
 
 export interface ConveneStack {
+  /** Calls as an admin: the stories of most tests are about what the system does, not who may. */
   graphql: GraphQLTestClient;
+  /** Calls without credentials. */
+  anonymous: GraphQLTestClient;
   gatewayUrl: string;
   nats: NatsServerHandle;
   database: TestDatabase;
@@ -49,6 +58,7 @@ export async function startConveneStack(): Promise<ConveneStack> {
     NATS_URL: nats.url,
     LOG_LEVEL: 'error',
     RPC_TIMEOUT_MS: String(TEST_RPC_TIMEOUT_MS),
+    CALLER_SIGNING_SECRET: TEST_CALLER_SIGNING_SECRET,
   };
 
   const configs = new Map<string, ServiceConfig>();
@@ -84,12 +94,25 @@ export async function startConveneStack(): Promise<ConveneStack> {
     );
     await start(definition.name);
   }
-  const gatewayConfig = loadConfig(GatewayConfig, { ...common, PORT: String(await freePort()) });
+  const gatewayConfig = loadConfig(GatewayConfig, {
+    ...common,
+    PORT: String(await freePort()),
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    AUTH_ISSUER: TEST_JWT_ISSUER,
+    // Revocation is tested: the gateway asks the identity service about every API key.
+    API_KEY_CACHE_SECONDS: '0',
+  });
   const gateway = await startGateway(gatewayConfig);
   const gatewayUrl = `http://127.0.0.1:${gatewayConfig.PORT}`;
 
+  const anonymous = new GraphQLTestClient(`${gatewayUrl}/graphql`);
+  const admin = anonymous.as(
+    await testToken({ roles: ['admin'], subject: 'test-admin', expiresIn: '2h' }),
+  );
+
   return {
-    graphql: new GraphQLTestClient(`${gatewayUrl}/graphql`),
+    graphql: admin,
+    anonymous,
     gatewayUrl,
     nats,
     database,

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { RpcClient } from '#libs/messaging';
 import { httpMetricsMiddleware, JsonLogger } from '#libs/observability';
+import { Authenticator } from './auth/authenticator.js';
 import type { GatewayConfig } from './gateway.config.js';
 import { GatewayModule } from './gateway.module.js';
 
@@ -12,9 +13,14 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     url: config.NATS_URL,
     name: 'gateway',
     timeoutMs: config.RPC_TIMEOUT_MS,
+    callerSigningSecret: config.CALLER_SIGNING_SECRET,
   });
   try {
-    const app = await NestFactory.create(GatewayModule.register(rpc), { logger, bodyParser: true });
+    const authenticator = Authenticator.fromConfig(config, rpc);
+    const app = await NestFactory.create(GatewayModule.register(rpc, authenticator), {
+      logger,
+      bodyParser: true,
+    });
     app.use(httpMetricsMiddleware);
     await app.listen(config.PORT, '0.0.0.0');
     return app;

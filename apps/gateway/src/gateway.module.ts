@@ -10,6 +10,7 @@ import {
   MetricsController,
   type HealthCheck,
 } from '#libs/observability';
+import { Authenticator } from './auth/authenticator.js';
 import { correlationPlugin, formatGraphQLError } from './graphql/error-formatting.js';
 import { createGatewayContext } from './graphql/gateway-context.js';
 import { metricsPlugin } from './graphql/metrics.plugin.js';
@@ -17,7 +18,7 @@ import { GATEWAY_RESOLVERS } from './graphql/schema.js';
 
 @Module({})
 export class GatewayModule {
-  static register(rpc: RpcClient): DynamicModule {
+  static register(rpc: RpcClient, authenticator: Authenticator): DynamicModule {
     const natsHealth: HealthCheck = { name: 'nats', check: () => rpc.ping() };
     return {
       module: GatewayModule,
@@ -28,7 +29,7 @@ export class GatewayModule {
           autoSchemaFile: true,
           sortSchema: true,
           includeStacktraceInErrorResponses: false,
-          context: ({ req }: { req: Request }) => createGatewayContext(req, rpc),
+          context: ({ req }: { req: Request }) => createGatewayContext(req, rpc, authenticator),
           formatError: formatGraphQLError,
           // No cache hints are used; the default cache-control plugin would wrap every field resolver.
           plugins: [ApolloServerPluginCacheControlDisabled(), correlationPlugin(), metricsPlugin()],
@@ -37,6 +38,7 @@ export class GatewayModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: RpcClient, useValue: rpc },
+        { provide: Authenticator, useValue: authenticator },
         { provide: HEALTH_CHECKS, useValue: [natsHealth] },
         ...GATEWAY_RESOLVERS,
       ],

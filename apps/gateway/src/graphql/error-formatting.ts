@@ -52,7 +52,7 @@ export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const cause = unwrapResolverError(error);
+  const cause = rpcErrorIn(unwrapResolverError(error));
   const base = { locations: formatted.locations, path: formatted.path };
   if (cause instanceof RpcError && cause.code !== ErrorCode.Internal) {
     return { ...base, message: cause.message, extensions: extensionsOf(cause) };
@@ -67,6 +67,14 @@ export function formatGraphQLError(
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.Internal } };
 }
 
+/** A refusal while the context was built (a bad token) arrives wrapped without a path. */
+function rpcErrorIn(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.originalError instanceof RpcError) {
+    return error.originalError;
+  }
+  return error;
+}
+
 /** Logs unexpected errors with the correlation id that the client also receives. */
 export function correlationPlugin(): ApolloServerPlugin<GatewayContext> {
   const logger = new Logger('GraphQL');
@@ -75,7 +83,7 @@ export function correlationPlugin(): ApolloServerPlugin<GatewayContext> {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
-            const cause = unwrapResolverError(error);
+            const cause = rpcErrorIn(unwrapResolverError(error));
             if (isExpected(cause)) continue;
             const failure = cause instanceof Error ? cause : new Error(String(cause));
             logger.error({

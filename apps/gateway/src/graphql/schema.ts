@@ -9,6 +9,7 @@ import {
   TrainingMaterialsResolver,
   WorkStreamResourcesResolver,
 } from '../knowledge/knowledge.resolver.js';
+import { ApiKeysResolver } from '../identity/api-keys.resolver.js';
 import { SeriesResolver } from '../trainings/series.resolver.js';
 import { TrainingActivityResolver } from '../trainings/training-activity.resolver.js';
 import {
@@ -36,6 +37,7 @@ export const GATEWAY_RESOLVERS = [
   TrainingMaterialsResolver,
   WorkStreamResourcesResolver,
   AgencyResourcesResolver,
+  ApiKeysResolver,
 ];
 
 /** The graph as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */
