@@ -166,9 +166,10 @@ export class ResourcesService {
 
   async link(command: LinkResourceCommand, call: CallContext): Promise<KnowledgeResourceDto> {
     const trainingIds = command.trainingIds ?? [];
-    await this.checkReferences(call, undefined, undefined, trainingIds);
     return this.dataSource.transaction(async (transaction) => {
       const resource = await this.current(transaction, command.id, call);
+      // Authorized first: the trainings are looked up as the caller sees them (drafts hidden).
+      await this.checkReferences(call, undefined, undefined, trainingIds);
       const allTrainings = union(resource.trainingIds, trainingIds);
       await this.references.sessionsOf(call, allTrainings, {
         field: 'sessionIds',
