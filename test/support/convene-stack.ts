@@ -40,6 +40,8 @@ export interface ConveneStack {
   anonymous: GraphQLTestClient;
   gatewayUrl: string;
   nats: NatsServerHandle;
+  /** NATS_URL as this NATS user of nats.conf (with natsPermissions), else the plain URL. */
+  natsUrlFor(user: string): string;
   database: TestDatabase;
   /** Base URL of a service's /health and /metrics. */
   serviceUrl(name: string): string;
@@ -48,14 +50,43 @@ export interface ConveneStack {
   stop(): Promise<void>;
 }
 
+export interface ConveneStackOptions {
+  /**
+   * Run NATS with the deployments' users and permissions (k8s/nats/nats.conf): every app
+   * connects as its own NATS user, as in docker-compose and k8s.
+   */
+  natsPermissions?: boolean;
+}
+
+const NATS_CONF = new URL('../../k8s/nats/nats.conf', import.meta.url).pathname;
+
+/** The password of a NATS user of nats.conf in tests. */
+export const testNatsPassword = (user: string) => `test-${user}-password`;
+const NATS_USERS = ['gateway', 'seed', ...ALL_SERVICES.map((service) => service.name)];
+
 /**
  * The real apps, in this process, on a NATS server and a database of this test file's own:
  * nothing is shared with other test files or with a running `npm start`.
  */
-export async function startConveneStack(): Promise<ConveneStack> {
-  const [nats, database] = await Promise.all([startNatsServer(), createTestDatabase()]);
+export async function startConveneStack(options: ConveneStackOptions = {}): Promise<ConveneStack> {
+  const natsConfig = options.natsPermissions
+    ? {
+        file: NATS_CONF,
+        env: Object.fromEntries(
+          NATS_USERS.map((user) => [`NATS_${user.toUpperCase()}_PASSWORD`, testNatsPassword(user)]),
+        ),
+      }
+    : undefined;
+  const [nats, database] = await Promise.all([
+    startNatsServer({ config: natsConfig }),
+    createTestDatabase(),
+  ]);
+  /** The NATS_URL of an app: as its own NATS user when permissions are on. */
+  const natsUrlOf = (user: string) =>
+    natsConfig
+      ? nats.url.replace('nats://', `nats://${user}:${testNatsPassword(user)}@`)
+      : nats.url;
   const common = {
-    NATS_URL: nats.url,
     LOG_LEVEL: 'error',
     RPC_TIMEOUT_MS: String(TEST_RPC_TIMEOUT_MS),
     CALLER_SIGNING_SECRET: TEST_CALLER_SIGNING_SECRET,
@@ -87,6 +118,7 @@ export async function startConveneStack(): Promise<ConveneStack> {
       definition.name,
       loadServiceConfig(definition, {
         ...common,
+        NATS_URL: natsUrlOf(definition.name),
         DATABASE_URL: database.url,
         DATABASE_POOL_SIZE: '4',
         HTTP_PORT: String(await freePort()),
@@ -96,6 +128,7 @@ export async function startConveneStack(): Promise<ConveneStack> {
   }
   const gatewayConfig = loadConfig(GatewayConfig, {
     ...common,
+    NATS_URL: natsUrlOf('gateway'),
     PORT: String(await freePort()),
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     AUTH_ISSUER: TEST_JWT_ISSUER,
@@ -115,6 +148,7 @@ export async function startConveneStack(): Promise<ConveneStack> {
     anonymous,
     gatewayUrl,
     nats,
+    natsUrlFor: natsUrlOf,
     database,
     serviceUrl: (name) => `http://127.0.0.1:${configOf(name).HTTP_PORT}`,
     stopService,
