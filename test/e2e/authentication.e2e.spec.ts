@@ -154,6 +154,16 @@ describe('API keys of integrations', () => {
     const revoked = await integration.request('{ agencies { totalCount } }');
     expect(revoked.status).toBe(401);
     expect(revoked.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+
+    const events = await stack.database.query<{ type: string; envelope: object }>(
+      'SELECT type, envelope FROM identity.outbox WHERE aggregate_id = $1 ORDER BY position',
+      [apiKey.id],
+    );
+    expect(events.map((event) => event.type)).toEqual([
+      'convene.identity.apikey.created',
+      'convene.identity.apikey.revoked',
+    ]);
+    expect(JSON.stringify(events)).not.toContain(key.split('_')[2]);
   });
 });
 
