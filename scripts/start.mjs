@@ -13,6 +13,7 @@ if (!existsSync(`${ROOT}node_modules/.package-lock.json`)) {
 }
 
 const { ensureNats, ensurePostgres } = await import('./infrastructure.mjs');
+const { devSecrets } = await import('./dev-secrets.mjs');
 const { longRunningApps, runApp, runToCompletion, stopApp, waitForHealth } =
   await import('./apps.mjs');
 
@@ -55,6 +56,8 @@ try {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // Webhooks to receivers on this machine (http://localhost:…) are the point of a local run.
     WEBHOOK_ALLOW_PRIVATE_URLS: process.env.WEBHOOK_ALLOW_PRIVATE_URLS ?? 'true',
+    // Local secrets (.data/dev-secrets.json) for caller signing and HS256 bearer tokens.
+    ...devSecrets(),
   };
   const services = longRunningApps().filter((name) => name !== 'gateway');
 
@@ -92,6 +95,8 @@ try {
   });
   const { data } = await response.json();
   log(`first query answered at ${elapsed()}: ${data.agencies.totalCount} agencies`);
+  log('anonymous callers read public data; for writes mint a token, e.g.');
+  log('  npm run token -- --role admin        (then send  Authorization: Bearer <token>)');
   log(`\u001b[32mConvene is up.\u001b[0m GraphQL: ${graphqlUrl}   (Ctrl-C stops everything)`);
 } catch (error) {
   // A Ctrl-C during start-up makes the steps in flight fail: that is a stop, not a failure.

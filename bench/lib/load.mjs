@@ -1,5 +1,6 @@
 // One scenario under load: autocannon POSTing one GraphQL query, after a warm-up.
 import autocannon from 'autocannon';
+import { requestHeaders } from './system.mjs';
 
 /** The gateway's NATS requests for one answer of `query`, read from its metrics. */
 export async function natsRequestsPerQuery(system, query) {
@@ -13,7 +14,7 @@ export async function natsRequestsPerQuery(system, query) {
   const before = await count();
   await fetch(system.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: requestHeaders(),
     body: JSON.stringify({ query }),
   });
   return (await count()) - before;
@@ -26,7 +27,7 @@ export async function measure(
   const request = {
     url: system.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: requestHeaders(),
     body: JSON.stringify({ query }),
     connections,
   };

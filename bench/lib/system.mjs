@@ -2,6 +2,7 @@
 // database convene_bench, so a running development stack neither helps nor hurts the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { DEV_AUDIENCE, DEV_ISSUER, devSecrets } from '../../scripts/dev-secrets.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -14,10 +15,37 @@ function freePort() {
   });
 }
 
+let adminToken;
+
+/**
+ * Headers of every benchmark request: the figures are for an admin, who sees drafts too (the
+ * benchmark's trainings are drafts) and whose token the gateway verifies on each request.
+ */
+export function requestHeaders() {
+  return {
+    'content-type': 'application/json',
+    ...(adminToken && { authorization: `Bearer ${adminToken}` }),
+  };
+}
+
+/** An admin token signed with the secret `npm start` uses (.data/dev-secrets.json). */
+async function mintAdminToken() {
+  await import('reflect-metadata');
+  const { mintDevToken } = await import('../../dist/libs/auth/index.js');
+  return mintDevToken({
+    secret: devSecrets().AUTH_JWT_SECRET,
+    issuer: DEV_ISSUER,
+    audience: DEV_AUDIENCE,
+    subject: 'bench',
+    roles: ['admin'],
+    expiresIn: '6h',
+  });
+}
+
 export async function graphql(url, query, variables = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: requestHeaders(),
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
@@ -52,6 +80,8 @@ export async function startSystem() {
   });
   for (;;) {
     try {
+      // dist/ exists once `npm start` has built it.
+      adminToken ??= await mintAdminToken();
       const data = await graphql(
         url,
         '{ agencies { totalCount } workStream(number: 6) { trainings { id } } }',

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { Secret } from './secret.js';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
 const NATS_URL = /^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/;
@@ -8,6 +9,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Settings every app reads; property names are the environment variable names. */
 export class NatsConfig {
+  /** May hold the app's NATS user and password: `nats://user:password@host:4222`. */
+  @Secret()
   @Matches(NATS_URL, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
@@ -19,6 +22,15 @@ export class NatsConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';
+
+  /**
+   * Signs the caller header of every NATS request. Shared by the gateway, the services and
+   * trusted internal tools (seed) only; without it a request is handled as anonymous.
+   */
+  @Secret()
+  @IsString({ message: 'CALLER_SIGNING_SECRET must be set (a random string shared by the apps)' })
+  @MinLength(32, { message: 'CALLER_SIGNING_SECRET must have at least 32 characters' })
+  CALLER_SIGNING_SECRET!: string;
 }
 
 /**

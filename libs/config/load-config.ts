@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { hideSecrets } from './secret.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -11,7 +12,7 @@ export class ConfigError extends Error {
 /**
  * Reads a config class whose property names are the environment variable names.
  * Missing variables keep the class's defaults; wrong ones throw a ConfigError
- * naming each variable and the rule it broke.
+ * naming each variable and the rule it broke, never its value.
  */
 export function loadConfig<T extends object>(
   configClass: ClassConstructor<T>,
@@ -26,7 +27,7 @@ export function loadConfig<T extends object>(
   });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
   if (errors.length > 0) throw new ConfigError(errors.map(describe));
-  return config;
+  return hideSecrets(config);
 }
 
 function describe(error: ValidationError): string {

@@ -48,6 +48,12 @@ export const WebhookEvents = {
   endpointDeleted: 'convene.webhooks.endpoint.deleted',
 } as const;
 
+/** API keys of integrations: created and revoked by an admin. */
+export const IdentityEvents = {
+  apiKeyCreated: 'convene.identity.apikey.created',
+  apiKeyRevoked: 'convene.identity.apikey.revoked',
+} as const;
+
 /** Every service's event constants, by the name the code uses for them (`TrainingEvents`). */
 export const DOMAIN_EVENT_GROUPS = {
   AgencyEvents,
@@ -55,6 +61,7 @@ export const DOMAIN_EVENT_GROUPS = {
   TrainingEvents,
   KnowledgeEvents,
   WebhookEvents,
+  IdentityEvents,
 } as const;
 
 type Groups = typeof DOMAIN_EVENT_GROUPS;

@@ -17,3 +17,4 @@ export * from './knowledge/knowledge.contracts.js';
 export * from './knowledge/taxonomy.js';
 export * from './webhooks/webhook.contracts.js';
 export * from './audit/audit.contracts.js';
+export * from './identity/api-key.contracts.js';

@@ -54,6 +54,15 @@ import type {
   SearchResourcesQuery,
   UpdateResourceCommand,
 } from './knowledge/knowledge.contracts.js';
+import type {
+  ApiKeyDto,
+  CreateApiKeyCommand,
+  CreatedApiKeyDto,
+  ListApiKeysQuery,
+  RevokeApiKeyCommand,
+  VerifiedApiKeyDto,
+  VerifyApiKeyQuery,
+} from './identity/api-key.contracts.js';
 import type { Page } from './pagination.js';
 import type {
   ListWebhookEndpointsQuery,
@@ -165,6 +174,14 @@ export const AuditRpc = {
   list: 'rpc.audit.entry.list',
 } as const;
 
+/** The identity service: API keys of integrations. */
+export const IdentityRpc = {
+  listApiKeys: 'rpc.identity.apikey.list',
+  createApiKey: 'rpc.identity.apikey.create',
+  revokeApiKey: 'rpc.identity.apikey.revoke',
+  verifyApiKey: 'rpc.identity.apikey.verify',
+} as const;
+
 /** What each subject takes and answers: the client and the handlers are typed from this one map. */
 export interface RpcContract {
   [AgencyRpc.list]: { request: ListAgenciesQuery; response: Page<AgencyDto> };
@@ -256,6 +273,12 @@ export interface RpcContract {
   [WebhookRpc.getDelivery]: { request: IdQuery; response: WebhookDeliveryDto };
   [WebhookRpc.replayDelivery]: { request: IdQuery; response: WebhookDeliveryDto };
   [AuditRpc.list]: { request: AuditLogQuery; response: Page<AuditEntryDto> };
+  /** Newest first, at most MAX_API_KEYS. */
+  [IdentityRpc.listApiKeys]: { request: ListApiKeysQuery; response: ApiKeyDto[] };
+  [IdentityRpc.createApiKey]: { request: CreateApiKeyCommand; response: CreatedApiKeyDto };
+  [IdentityRpc.revokeApiKey]: { request: RevokeApiKeyCommand; response: ApiKeyDto };
+  /** null for an unknown, malformed or revoked key. */
+  [IdentityRpc.verifyApiKey]: { request: VerifyApiKeyQuery; response: VerifiedApiKeyDto | null };
 }
 
 export type RpcSubject = keyof RpcContract;

@@ -1,3 +1,4 @@
+import { natsConnectOptions } from './nats-connect-options.js';
 import {
   DeliverPolicy,
   jetstream,
@@ -46,7 +47,7 @@ export class DomainEventStream implements OnApplicationShutdown {
 
   static async connect(url: string, name: string): Promise<DomainEventStream> {
     const connection = await connect({
-      servers: url.split(','),
+      ...natsConnectOptions(url),
       name,
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,

@@ -1,3 +1,4 @@
+import { natsConnectOptions } from './nats-connect-options.js';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -34,7 +35,7 @@ export class DomainEventConsumer {
 
   static async connect(url: string, durableName: string): Promise<DomainEventConsumer> {
     const connection = await connect({
-      servers: url.split(','),
+      ...natsConnectOptions(url),
       name: `${durableName}-consumer`,
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,

@@ -7,6 +7,7 @@ import {
 } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DOMAIN_EVENT_SUBJECTS, type CloudEvent } from '#libs/contracts';
+import { natsConnectOptions } from './nats-connect-options.js';
 
 /** The one JetStream stream of domain events; every `convene.<service>.<entity>.<action>` lands there. */
 export const DOMAIN_EVENT_STREAM = 'CONVENE_EVENTS';
@@ -29,7 +30,7 @@ export class EventPublisher {
 
   static async connect(url: string, name: string): Promise<EventPublisher> {
     const connection = await connect({
-      servers: url.split(','),
+      ...natsConnectOptions(url),
       name,
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,

@@ -6,3 +6,5 @@ export * from './nats-health.js';
 export * from './event-publisher.js';
 export * from './event-consumer.js';
 export * from './domain-event-stream.js';
+export * from './caller-signature.js';
+export * from './nats-connect-options.js';

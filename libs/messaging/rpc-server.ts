@@ -3,6 +3,7 @@ import {
   Catch,
   Controller,
   createParamDecorator,
+  Injectable,
   Logger,
   ValidationPipe,
   type ArgumentsHost,
@@ -21,30 +22,66 @@ import { Observable, tap, throwError } from 'rxjs';
 import type { ErrorBody, FieldError } from '#libs/contracts';
 import { rpcHandlerDuration } from '#libs/observability';
 import {
+  ANONYMOUS_CALLER,
   CALLER_HEADER,
   CORRELATION_ID_HEADER,
-  decodeCaller,
   type CallContext,
 } from './call-context.js';
+import { CallerSignature } from './caller-signature.js';
+import { natsConnectOptions } from './nats-connect-options.js';
 import { RpcError } from './rpc-error.js';
 
 /** A service instance joins its queue group, so replicas share the requests. */
 export function natsServerOptions(url: string, queue: string): NatsOptions {
   return {
     transport: Transport.NATS,
-    options: { servers: url.split(','), queue, name: `${queue}-service`, maxReconnectAttempts: -1 },
+    options: {
+      ...natsConnectOptions(url),
+      queue,
+      name: `${queue}-service`,
+      maxReconnectAttempts: -1,
+    },
   };
+}
+
+type NatsHeaders = { get(name: string): string } | undefined;
+
+/** Calls whose caller header was checked, by the request's NatsContext. */
+const verifiedCalls = new WeakMap<NatsContext, CallContext>();
+
+function correlationIdOf(context: NatsContext): string {
+  const natsHeaders = context.getHeaders() as NatsHeaders;
+  return natsHeaders?.get(CORRELATION_ID_HEADER) || randomUUID();
+}
+
+/**
+ * Believes the caller header only when its signature holds (see CallerSignature); anything
+ * else, including a request that bypassed the gateway, is handled as an anonymous call.
+ */
+@Injectable()
+export class CallerVerificationInterceptor implements NestInterceptor {
+  constructor(private readonly signature: CallerSignature) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const nats = context.switchToRpc().getContext<NatsContext>();
+    const header = (nats.getHeaders() as NatsHeaders)?.get(CALLER_HEADER) || undefined;
+    const correlationId = correlationIdOf(nats);
+    const caller = this.signature.verify(header, { subject: nats.getSubject(), correlationId });
+    verifiedCalls.set(nats, { caller, correlationId });
+    return next.handle();
+  }
 }
 
 function callContextOf(context: NatsContext): CallContext {
-  const natsHeaders = context.getHeaders() as { get(name: string): string } | undefined;
-  return {
-    caller: decodeCaller(natsHeaders?.get(CALLER_HEADER) || undefined),
-    correlationId: natsHeaders?.get(CORRELATION_ID_HEADER) || randomUUID(),
-  };
+  return (
+    verifiedCalls.get(context) ?? {
+      caller: ANONYMOUS_CALLER,
+      correlationId: correlationIdOf(context),
+    }
+  );
 }
 
-/** The caller and correlation id of the request being handled. */
+/** The verified caller and the correlation id of the request being handled. */
 export const Call = createParamDecorator((_data: unknown, context: ExecutionContext) =>
   callContextOf(context.switchToRpc().getContext<NatsContext>()),
 );
@@ -111,14 +148,15 @@ export class RpcMetricsInterceptor implements NestInterceptor {
 }
 
 /**
- * Marks a class of NATS handlers: payloads validated against their contract classes,
- * failures answered as typed errors, every request timed. Every service uses this.
+ * Marks a class of NATS handlers: the caller header verified, payloads validated against
+ * their contract classes, failures answered as typed errors, every request timed. Every
+ * service uses this; its module provides the CallerSignature.
  */
 export function RpcController(): ClassDecorator {
   return applyDecorators(
     Controller(),
     UsePipes(rpcValidationPipe()),
     UseFilters(RpcErrorFilter),
-    UseInterceptors(RpcMetricsInterceptor),
+    UseInterceptors(RpcMetricsInterceptor, CallerVerificationInterceptor),
   );
 }

@@ -1,7 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { ServiceConfig } from '#libs/config';
-import { RpcClient, type EventPublisher, type NatsStatusHealthCheck } from '#libs/messaging';
+import {
+  CallerSignature,
+  RpcClient,
+  type EventPublisher,
+  type NatsStatusHealthCheck,
+} from '#libs/messaging';
 import {
   HEALTH_CHECKS,
   HealthController,
@@ -17,7 +22,8 @@ import type { ServiceDefinition } from './service-definition.js';
 export class ServiceModule {
   /**
    * A service's module: its handlers and providers, plus what every service has: the data
-   * source, the outbox writer and its relay to JetStream, a client to call other services,
+   * source, the outbox writer and its relay to JetStream, a client to call other services, the
+   * caller verification of every handler,
    * /health and /metrics.
    */
   static register(
@@ -27,6 +33,7 @@ export class ServiceModule {
     rpc: RpcClient,
     publisher: EventPublisher,
     natsHealth: NatsStatusHealthCheck,
+    callerSignature: CallerSignature,
   ): DynamicModule {
     const postgresHealth: HealthCheck = {
       name: 'postgres',
@@ -41,6 +48,7 @@ export class ServiceModule {
         ...dataSourceProviders(dataSource),
         { provide: OutboxWriter, useValue: new OutboxWriter(`/convene/${definition.name}`) },
         { provide: RpcClient, useValue: rpc },
+        { provide: CallerSignature, useValue: callerSignature },
         { provide: HEALTH_CHECKS, useValue: [postgresHealth, natsHealth] },
         ReferenceChecker,
         { provide: OutboxRelay, useValue: new OutboxRelay(dataSource, definition.name, publisher) },

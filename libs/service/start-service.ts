@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { loadConfig, ServiceConfig } from '#libs/config';
 import {
+  CallerSignature,
   EventPublisher,
   natsServerOptions,
   NatsStatusHealthCheck,
@@ -50,6 +51,7 @@ export async function startService(
       url: config.NATS_URL,
       name: `${definition.name}-service`,
       timeoutMs: config.RPC_TIMEOUT_MS,
+      callerSigningSecret: config.CALLER_SIGNING_SECRET,
     });
     publisher = await EventPublisher.connect(config.NATS_URL, `${definition.name}-outbox-relay`);
     await publisher.ensureStream({
@@ -58,7 +60,15 @@ export async function startService(
     });
     const natsHealth = new NatsStatusHealthCheck();
     const app = await NestFactory.create(
-      ServiceModule.register(definition, config, dataSource, rpc, publisher, natsHealth),
+      ServiceModule.register(
+        definition,
+        config,
+        dataSource,
+        rpc,
+        publisher,
+        natsHealth,
+        new CallerSignature(config.CALLER_SIGNING_SECRET),
+      ),
       { logger },
     );
     app.use(httpMetricsMiddleware);

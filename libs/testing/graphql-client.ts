@@ -14,9 +14,17 @@ export interface GraphQLResponse<T> {
   text: string;
 }
 
-/** Sends GraphQL over HTTP the way a client does. */
+/** Sends GraphQL over HTTP the way a client does, with a bearer token when it has one. */
 export class GraphQLTestClient {
-  constructor(readonly url: string) {}
+  constructor(
+    readonly url: string,
+    private readonly authorization?: string,
+  ) {}
+
+  /** The same client, calling as the holder of this token (or API key). */
+  as(token: string | undefined): GraphQLTestClient {
+    return new GraphQLTestClient(this.url, token && `Bearer ${token}`);
+  }
 
   async request<T = Record<string, unknown>>(
     query: string,
@@ -24,7 +32,10 @@ export class GraphQLTestClient {
   ): Promise<GraphQLResponse<T>> {
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.authorization && { authorization: this.authorization }),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const text = await response.text();

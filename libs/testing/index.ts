@@ -6,3 +6,4 @@ export * from './test-database.js';
 export * from './event-stream.js';
 export * from './durable-consumer.js';
 export * from './subscription-client.js';
+export * from './auth.js';

@@ -15,19 +15,27 @@ export interface NatsServerHandle {
   dispose(): Promise<void>;
 }
 
+export interface NatsServerOptions {
+  /** A deployment's nats.conf (users, permissions); `env` gives the variables it reads (passwords). */
+  config?: { file: string; env: Record<string, string> };
+}
+
 /**
  * A nats-server of the test's own, with JetStream, on a free port: tests never share
  * subjects with each other or with a running `npm start`, and may stop it at will.
  */
-export async function startNatsServer(): Promise<NatsServerHandle> {
+export async function startNatsServer(options: NatsServerOptions = {}): Promise<NatsServerHandle> {
   const binary = process.env.NATS_SERVER_BIN ?? 'nats-server';
   const port = await freePort();
   const storeDir = await mkdtemp(join(tmpdir(), 'convene-nats-'));
+  const configArgs = options.config ? ['-c', options.config.file] : [];
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
+    const args = [...configArgs, '-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir];
+    child = spawn(binary, args, {
       stdio: 'ignore',
+      env: { ...process.env, ...options.config?.env },
     });
     const failed = new Promise<never>((_, reject) => {
       child?.once('error', (error) =>

@@ -182,6 +182,23 @@ describe('k8s/ (kubectl kustomize)', () => {
   });
 });
 
+/** The NATS users of k8s/nats/nats.conf, which docker-compose.yml mounts too. */
+function natsUsers(): string[] {
+  const conf = readFileSync(join(ROOT, 'k8s/nats/nats.conf'), 'utf8');
+  return [...conf.matchAll(/^\s*user:\s*(\S+)\s*$/gm)].map((match) => match[1] ?? '');
+}
+
+describe('NATS users (k8s/nats/nats.conf)', () => {
+  it.each(APPS)('%s connects as its own NATS user in docker-compose and k8s', (app) => {
+    expect(natsUsers()).toContain(app);
+    const composeUrl = composeEnv(compose()[app] ?? {}).NATS_URL;
+    expect(composeUrl).toMatch(new RegExp(`^nats://${app}:`));
+    const workload = find(ONE_SHOT.has(app) ? 'Job' : 'Deployment', app);
+    const container = workload?.spec?.template?.spec.containers.find((c) => c.name === app);
+    expect(container && envValue(container, 'NATS_URL')).toMatch(new RegExp(`^nats://${app}:`));
+  });
+});
+
 describe('docker-compose.yml', () => {
   it.each(APPS)('%s is a service whose APP is its name', (app) => {
     const service = compose()[app];

@@ -10,7 +10,7 @@ import {
   RpcError,
   type Caller,
 } from '#libs/messaging';
-import { eventually } from '#libs/testing';
+import { eventually, TEST_CALLER_SIGNING_SECRET } from '#libs/testing';
 import { createAgency } from '../support/agency-factory.js';
 import { startConveneStack, type ConveneStack } from '../support/convene-stack.js';
 import { createTraining, createWorkStream } from '../support/training-factory.js';
@@ -56,7 +56,12 @@ const entriesOnce = async (filter: Record<string, unknown>, count: number) =>
 
 beforeAll(async () => {
   stack = await startConveneStack();
-  rpc = await RpcClient.connect({ url: stack.nats.url, name: 'audit-test', timeoutMs: 2000 });
+  rpc = await RpcClient.connect({
+    url: stack.nats.url,
+    name: 'audit-test',
+    timeoutMs: 2000,
+    callerSigningSecret: TEST_CALLER_SIGNING_SECRET,
+  });
 });
 
 afterAll(async () => {
@@ -163,7 +168,7 @@ describe('the audit log', () => {
   });
 
   it('is FORBIDDEN over HTTP without a token and directly over NATS to anyone but an admin', async () => {
-    const overHttp = await stack.graphql.request(AUDIT_LOG);
+    const overHttp = await stack.anonymous.request(AUDIT_LOG);
     expect(overHttp.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     for (const caller of Object.values(NOT_ADMINS)) {
       const refused = await rpc.request(AuditRpc.list, {}, newCallContext(caller)).then(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newCallContext, RpcClient, SYSTEM_CALLER } from '#libs/messaging';
+import { TEST_CALLER_SIGNING_SECRET } from '#libs/testing';
 import { DEMO_AGENCIES } from '../../apps/seed/src/demo-data/agencies.js';
 import { DEMO_WORK_STREAMS } from '../../apps/seed/src/demo-data/work-streams.js';
 import { seedAgencies } from '../../apps/seed/src/seed-agencies.js';
@@ -13,7 +14,12 @@ let rpc: RpcClient;
 
 beforeAll(async () => {
   stack = await startConveneStack();
-  rpc = await RpcClient.connect({ url: stack.nats.url, name: 'seed-test', timeoutMs: 5000 });
+  rpc = await RpcClient.connect({
+    url: stack.nats.url,
+    name: 'seed-test',
+    timeoutMs: 5000,
+    callerSigningSecret: TEST_CALLER_SIGNING_SECRET,
+  });
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import {
   AgencyRpc,
   AssignmentRole,
   EventsRpc,
+  IdentityRpc,
   KnowledgeRpc,
   ResourceType,
   TrainingFormat,
@@ -15,7 +16,12 @@ import {
   WorkStreamRpc,
 } from '#libs/contracts';
 import { newCallContext, RpcClient, SYSTEM_CALLER, type CallContext } from '#libs/messaging';
-import { eventually, readEventStream, type StoredEvent } from '#libs/testing';
+import {
+  eventually,
+  readEventStream,
+  type StoredEvent,
+  TEST_CALLER_SIGNING_SECRET,
+} from '#libs/testing';
 import { DEMO_AGENCIES } from '../../apps/seed/src/demo-data/agencies.js';
 import { DEMO_WORK_STREAMS } from '../../apps/seed/src/demo-data/work-streams.js';
 import { seedAgencies } from '../../apps/seed/src/seed-agencies.js';
@@ -34,7 +40,12 @@ beforeAll(async () => {
   stack = started;
   if (!parsed.document) throw new Error('the AsyncAPI document did not parse');
   schemas = payloadSchemas(parsed.document);
-  rpc = await RpcClient.connect({ url: stack.nats.url, name: 'events-test', timeoutMs: 5000 });
+  rpc = await RpcClient.connect({
+    url: stack.nats.url,
+    name: 'events-test',
+    timeoutMs: 5000,
+    callerSigningSecret: TEST_CALLER_SIGNING_SECRET,
+  });
 });
 
 afterAll(async () => {
@@ -129,6 +140,13 @@ async function correctAndRetire(call: CallContext, workStreamId: string, unidoId
   await rpc.request(WebhookRpc.enableEndpoint, { id: endpoint.id }, call);
   await rpc.request(WebhookRpc.rotateEndpointSecret, { id: endpoint.id }, call);
   await rpc.request(WebhookRpc.deleteEndpoint, { id: endpoint.id }, call);
+
+  const { apiKey } = await rpc.request(
+    IdentityRpc.createApiKey,
+    { name: 'UN calendar', eventTypes: [TrainingEvents.trainingScheduled] },
+    call,
+  );
+  await rpc.request(IdentityRpc.revokeApiKey, { id: apiKey.id }, call);
 }
 
 describe('the events on the stream match the AsyncAPI document', () => {

@@ -3,7 +3,14 @@ import { connect } from '@nats-io/transport-node';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '#libs/config';
 import { AgencyRpc } from '#libs/contracts';
-import { freePort, GraphQLTestClient, readCounter } from '#libs/testing';
+import {
+  freePort,
+  GraphQLTestClient,
+  readCounter,
+  TEST_CALLER_SIGNING_SECRET,
+  TEST_JWT_ISSUER,
+  TEST_JWT_SECRET,
+} from '#libs/testing';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config.js';
 import { createAgency } from '../support/agency-factory.js';
@@ -32,6 +39,9 @@ async function gatewayWith(env: Record<string, string>): Promise<string> {
     NATS_URL: stack.nats.url,
     LOG_LEVEL: 'error',
     PORT: String(port),
+    CALLER_SIGNING_SECRET: TEST_CALLER_SIGNING_SECRET,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    AUTH_ISSUER: TEST_JWT_ISSUER,
     ...env,
   });
   extraGateways.push(await startGateway(config));

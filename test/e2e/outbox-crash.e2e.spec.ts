@@ -10,6 +10,7 @@ import {
   type DurableConsumer,
   type NatsServerHandle,
   type TestDatabase,
+  TEST_CALLER_SIGNING_SECRET,
 } from '#libs/testing';
 import { buildApps, startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 
@@ -85,7 +86,12 @@ function countById(consumer: DurableConsumer, ids: string[]): Map<string, number
 beforeAll(async () => {
   buildApps();
   [nats, database] = await Promise.all([startNatsServer(), createTestDatabase()]);
-  rpc = await RpcClient.connect({ url: nats.url, name: 'crash-test', timeoutMs: 5000 });
+  rpc = await RpcClient.connect({
+    url: nats.url,
+    name: 'crash-test',
+    timeoutMs: 5000,
+    callerSigningSecret: TEST_CALLER_SIGNING_SECRET,
+  });
   await startAgencies();
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventsRpc, TrainingEvents, type RegistrationDto } from '#libs/contracts';
 import { ANONYMOUS_CALLER, newCallContext, RpcClient, type Caller } from '#libs/messaging';
-import { eventually, readEventStream } from '#libs/testing';
+import { eventually, readEventStream, TEST_CALLER_SIGNING_SECRET } from '#libs/testing';
 import { createAgency } from '../support/agency-factory.js';
 import { startConveneStack, type ConveneStack } from '../support/convene-stack.js';
 import {
@@ -61,7 +61,12 @@ interface RegistrationsAnswer {
 
 beforeAll(async () => {
   stack = await startConveneStack();
-  rpc = await RpcClient.connect({ url: stack.nats.url, name: 'privacy-test', timeoutMs: 2000 });
+  rpc = await RpcClient.connect({
+    url: stack.nats.url,
+    name: 'privacy-test',
+    timeoutMs: 2000,
+    callerSigningSecret: TEST_CALLER_SIGNING_SECRET,
+  });
   const admin = stack.graphqlAs({ kind: 'user', id: 'admin-1', roles: ['admin'] });
   const unesco = await createAgency(admin, { acronym: 'UNESCO' });
   const wipo = await createAgency(admin, { acronym: 'WIPO' });
@@ -187,7 +192,7 @@ describe('participants’ names and emails through GraphQL', () => {
   );
 
   it('are withheld from a client over HTTP with no token', async () => {
-    const response = await stack.graphql.request<RegistrationsAnswer>(REGISTRATIONS, {
+    const response = await stack.anonymous.request<RegistrationsAnswer>(REGISTRATIONS, {
       id: trainingId,
     });
     expect(response.errors).toBeUndefined();

@@ -9,6 +9,7 @@ import {
   type DurableConsumer,
   type NatsServerHandle,
   type TestDatabase,
+  TEST_CALLER_SIGNING_SECRET,
 } from '#libs/testing';
 import { buildApps, startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 
@@ -33,7 +34,12 @@ beforeAll(async () => {
   // One after the other: the first migrates, the second finds the schema up to date.
   replicas.push(await startServiceProcess('agencies', env));
   replicas.push(await startServiceProcess('agencies', env));
-  rpc = await RpcClient.connect({ url: nats.url, name: 'replicas-test', timeoutMs: 5000 });
+  rpc = await RpcClient.connect({
+    url: nats.url,
+    name: 'replicas-test',
+    timeoutMs: 5000,
+    callerSigningSecret: TEST_CALLER_SIGNING_SECRET,
+  });
   consumer = await startDurableConsumer(nats.url, 'replicas');
 });
 

@@ -10,6 +10,10 @@ import {
   freePort,
   readEventStream,
   SubscriptionTestClient,
+  TEST_CALLER_SIGNING_SECRET,
+  TEST_JWT_ISSUER,
+  TEST_JWT_SECRET,
+  testToken,
   type StoredEvent,
 } from '#libs/testing';
 import { startGateway } from '../../apps/gateway/src/gateway.app.js';
@@ -41,6 +45,9 @@ afterAll(async () => {
   await events?.close();
   await stack?.stop();
 });
+
+/** connection_init as the stack's admin. */
+const asAdmin = () => ({ authorization: `Bearer ${stack.adminToken}` });
 
 const TRAINING_CHANGED = `
   subscription($id: ID!, $after: ID) {
@@ -125,7 +132,7 @@ describe('trainingChanged over graphql-ws', () => {
     const beforeCreated =
       stored[stored.findIndex((entry) => entry.event.id === created?.event.id) - 1];
 
-    const client = new SubscriptionTestClient(stack.graphql.url);
+    const client = new SubscriptionTestClient(stack.graphql.url, asAdmin());
     const live = client.subscribe<TrainingChanged>(TRAINING_CHANGED, {
       id: training.id,
       after: beforeCreated?.event.id,
@@ -152,7 +159,7 @@ describe('trainingChanged over graphql-ws', () => {
     expect(renamed?.event).toMatchObject({
       type: 'convene.events.training.updated',
       subject: training.id,
-      actor: 'anonymous',
+      actor: 'test-admin',
       data: { trainingId: training.id, workStreamId: workStreamA },
     });
     expect(renamed?.training?.title).toBe('Pilot, first session');
@@ -188,7 +195,7 @@ describe('trainingChanged over graphql-ws', () => {
       'convene.knowledge.resource.published',
     ]);
 
-    const again = new SubscriptionTestClient(stack.graphql.url);
+    const again = new SubscriptionTestClient(stack.graphql.url, asAdmin());
     const resumed = again.subscribe<TrainingChanged>(TRAINING_CHANGED, {
       id: training.id,
       after: lastSeen,
@@ -208,7 +215,7 @@ describe('trainingChanged over graphql-ws', () => {
   });
 
   it('refuses an unknown training with NOT_FOUND', async () => {
-    const client = new SubscriptionTestClient(stack.graphql.url);
+    const client = new SubscriptionTestClient(stack.graphql.url, asAdmin());
     const subscription = client.subscribe(TRAINING_CHANGED, { id: randomUUID() });
     const [first] = await subscription.waitFor(1);
     expect(first?.result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
@@ -218,13 +225,14 @@ describe('trainingChanged over graphql-ws', () => {
 
 describe('domainEvents over graphql-ws', () => {
   it('filters by type, work stream and training: nothing else arrives', async () => {
+    expect(await noConsumersLeft()).toBe(0); // the previous tests' sockets are closed
     const first = await createTraining(stack.graphql, workStreamA, { title: 'First' });
     const sibling = await createTraining(stack.graphql, workStreamA, { title: 'Sibling' });
     const elsewhere = await createTraining(stack.graphql, workStreamB, { title: 'Elsewhere' });
     await streamEventsOf(elsewhere.id, 1);
     const anchor = await newestEventId();
 
-    const client = new SubscriptionTestClient(stack.graphql.url);
+    const client = new SubscriptionTestClient(stack.graphql.url, asAdmin());
     const open = (filter: Record<string, unknown>) =>
       client.subscribe<DomainEvents>(DOMAIN_EVENTS, { filter, after: anchor });
     const byType = open({ types: ['convene.events.session.added'] });
@@ -286,7 +294,7 @@ describe('domainEvents over graphql-ws', () => {
   });
 
   it('answers an unknown after id or event type with BAD_USER_INPUT naming the field', async () => {
-    const client = new SubscriptionTestClient(stack.graphql.url);
+    const client = new SubscriptionTestClient(stack.graphql.url, asAdmin());
     const unknownAfter = client.subscribe(DOMAIN_EVENTS, { after: randomUUID() });
     const unknownType = client.subscribe(DOMAIN_EVENTS, {
       filter: { types: ['convene.events.training.exploded'] },
@@ -329,6 +337,9 @@ describe('another gateway replica, with a resume window of 3 events', () => {
       LOG_LEVEL: 'error',
       PORT: String(await freePort()),
       SUBSCRIPTION_RESUME_WINDOW: '3',
+      CALLER_SIGNING_SECRET: TEST_CALLER_SIGNING_SECRET,
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      AUTH_ISSUER: TEST_JWT_ISSUER,
     });
     replica = await startGateway(config);
     replicaUrl = `http://127.0.0.1:${config.PORT}/graphql`;
@@ -340,7 +351,7 @@ describe('another gateway replica, with a resume window of 3 events', () => {
 
   it('resumes after a recent event, and calls an older one expired', async () => {
     const stored = await readEventStream(stack.nats.url);
-    const client = new SubscriptionTestClient(replicaUrl);
+    const client = new SubscriptionTestClient(replicaUrl, asAdmin());
     const expired = client.subscribe(DOMAIN_EVENTS, { after: stored[0]?.event.id });
     const recent = client.subscribe<DomainEvents>(DOMAIN_EVENTS, {
       after: stored.at(-3)?.event.id,
@@ -359,7 +370,8 @@ describe('another gateway replica, with a resume window of 3 events', () => {
   });
 
   it('closes every socket and consumer when it shuts down', async () => {
-    const client = new SubscriptionTestClient(replicaUrl);
+    expect(await noConsumersLeft()).toBe(0);
+    const client = new SubscriptionTestClient(replicaUrl, asAdmin());
     const subscription = client.subscribe<DomainEvents>(DOMAIN_EVENTS, {
       filter: { workStreamId: workStreamB },
       after: await newestEventId(),
@@ -375,5 +387,75 @@ describe('another gateway replica, with a resume window of 3 events', () => {
     expect(subscription.failure ?? subscription.completed).toBeTruthy();
     expect(await noConsumersLeft()).toBe(0);
     await client.dispose();
+  });
+});
+
+describe('who may subscribe', () => {
+  it('closes a connection_init with a token that does not verify with 4403', async () => {
+    const forged = await testToken({
+      roles: ['admin'],
+      secret: 'not-the-gateway-secret-0123456789abcdef',
+    });
+    const client = new SubscriptionTestClient(stack.graphql.url, {
+      authorization: `Bearer ${forged}`,
+    });
+    expect(await client.closed).toBe(4403);
+    await client.dispose();
+  });
+
+  it('refuses domainEvents to an anonymous caller and to an officer, with a clear code', async () => {
+    const anonymous = new SubscriptionTestClient(stack.graphql.url);
+    const refused = anonymous.subscribe(DOMAIN_EVENTS, {});
+    await refused.waitFor(1).catch(() => undefined);
+    expect(JSON.stringify(refused.failure ?? refused.received)).toContain('UNAUTHENTICATED');
+    await anonymous.dispose();
+
+    const officerToken = await testToken({ roles: ['officer'], agencyId });
+    const officer = new SubscriptionTestClient(stack.graphql.url, {
+      authorization: `Bearer ${officerToken}`,
+    });
+    const forbidden = officer.subscribe(DOMAIN_EVENTS, {});
+    await forbidden.waitFor(1).catch(() => undefined);
+    expect(JSON.stringify(forbidden.failure ?? forbidden.received)).toContain('FORBIDDEN');
+    await officer.dispose();
+  });
+
+  it('gives an integration only its granted event types, and a convener only its work streams', async () => {
+    const integrationToken = await testToken({
+      roles: ['integration'],
+      eventTypes: ['convene.events.training.updated'],
+    });
+    const integration = new SubscriptionTestClient(stack.graphql.url, {
+      authorization: `Bearer ${integrationToken}`,
+    });
+    const granted = integration.subscribe<{ domainEvents: { type: string } }>(DOMAIN_EVENTS, {});
+    const convenerToken = await testToken({ roles: ['convener'], workStreamIds: [workStreamA] });
+    const convener = new SubscriptionTestClient(stack.graphql.url, {
+      authorization: `Bearer ${convenerToken}`,
+    });
+    const own = convener.subscribe<{ domainEvents: { type: string; data: unknown } }>(
+      DOMAIN_EVENTS,
+      {},
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300)); // both consumers in place
+
+    const inA = await createTraining(stack.graphql, workStreamA, { title: 'Convened here' });
+    const inB = await createTraining(stack.graphql, workStreamB, { title: 'Convened elsewhere' });
+    await renameTraining(inB.id, 'Renamed elsewhere');
+    await renameTraining(inA.id, 'Renamed here');
+
+    const integrationGot = await granted.waitFor(2);
+    expect(integrationGot.map(({ result }) => result.data?.domainEvents.type)).toEqual([
+      'convene.events.training.updated',
+      'convene.events.training.updated',
+    ]);
+    const convenerGot = await own.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // nothing of work stream B follows
+    expect(own.data().map((data) => scopeOfEvent(data.domainEvents.data).workStreamId)).toEqual([
+      workStreamA,
+      workStreamA,
+    ]);
+    expect(convenerGot).toHaveLength(2);
+    await Promise.all([integration.dispose(), convener.dispose()]);
   });
 });

@@ -3,7 +3,7 @@ import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import { ErrorCode, WebhookRpc } from '#libs/contracts';
 import { newCallContext, RpcClient, RpcError } from '#libs/messaging';
-import { eventually } from '#libs/testing';
+import { eventually, TEST_CALLER_SIGNING_SECRET } from '#libs/testing';
 import { createAgency } from '../support/agency-factory.js';
 import { startConveneStack, type ConveneStack } from '../support/convene-stack.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
@@ -91,7 +91,12 @@ describe('webhooks to non-public addresses, when they are not allowed', () => {
   });
 
   it('lets only admins (and the system) manage webhooks', async () => {
-    const rpc = await RpcClient.connect({ url: stack.nats.url, name: 'test', timeoutMs: 2000 });
+    const rpc = await RpcClient.connect({
+      url: stack.nats.url,
+      name: 'test',
+      timeoutMs: 2000,
+      callerSigningSecret: TEST_CALLER_SIGNING_SECRET,
+    });
     try {
       const convener = newCallContext({ kind: 'user', id: 'u-1', roles: ['convener'] });
       const refused = await rpc

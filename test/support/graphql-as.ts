@@ -1,58 +1,52 @@
-import type { ApolloServer } from '@apollo/server';
-import type { ApolloDriver } from '@nestjs/apollo';
-import type { INestApplication } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
-import { randomUUID } from 'node:crypto';
-import { RpcClient, type Caller } from '#libs/messaging';
-import type { GraphQLResponse } from '#libs/testing';
+import type { Caller } from '#libs/messaging';
 import {
-  gatewayContextFor,
-  type GatewayContext,
-} from '../../apps/gateway/src/graphql/gateway-context.js';
+  testToken,
+  type GraphQLRequester,
+  type GraphQLResponse,
+  GraphQLTestClient,
+} from '#libs/testing';
 
 /**
- * Runs GraphQL operations in the real gateway (its resolvers, DataLoaders, error formatting
- * and plugins) as a given caller, without HTTP. Test-only: it stands in for the token a client
- * will send, and proves what each caller gets; authentication is not what it tests.
+ * GraphQL over HTTP as a given caller: a bearer token with the caller's roles and scopes is
+ * minted for it, so the request goes through the gateway's real authentication. An anonymous
+ * caller sends no token.
  */
-export class GraphQLAsCaller {
-  private readonly apollo: ApolloServer<GatewayContext>;
-  private readonly rpc: RpcClient;
+export class GraphQLAsCaller implements GraphQLRequester {
+  private client: Promise<GraphQLTestClient> | undefined;
 
   constructor(
-    gateway: INestApplication,
+    private readonly anonymous: GraphQLTestClient,
     readonly caller: Caller,
-  ) {
-    const graphql = gateway.get<GraphQLModule<ApolloDriver>>(GraphQLModule, { strict: false });
-    this.apollo = graphql.graphQlAdapter.instance as unknown as ApolloServer<GatewayContext>;
-    this.rpc = gateway.get(RpcClient);
-  }
+  ) {}
 
   async request<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<GraphQLResponse<T>> {
-    const contextValue = gatewayContextFor(
-      { caller: this.caller, correlationId: randomUUID() },
-      this.rpc,
-      '127.0.0.1',
-    );
-    const response = await this.apollo.executeOperation<T>({ query, variables }, { contextValue });
-    if (response.body.kind !== 'single') throw new Error('incremental responses are not used');
-    const { data, errors } = response.body.singleResult;
-    const body = { data, errors } as Omit<GraphQLResponse<T>, 'status' | 'text'>;
-    return { ...body, status: response.http.status ?? 200, text: JSON.stringify(body) };
+    return (await this.authenticated()).request<T>(query, variables);
   }
 
-  /** Like `request`, but fails the test with the errors when there are any. */
   async data<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<T> {
-    const response = await this.request<T>(query, variables);
-    if (response.errors?.length || !response.data) {
-      throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
-    }
-    return response.data;
+    return (await this.authenticated()).data<T>(query, variables);
+  }
+
+  private authenticated(): Promise<GraphQLTestClient> {
+    this.client ??= this.mint();
+    return this.client;
+  }
+
+  private async mint(): Promise<GraphQLTestClient> {
+    if (this.caller.kind === 'anonymous') return this.anonymous;
+    const token = await testToken({
+      subject: this.caller.id,
+      roles: this.caller.roles,
+      workStreamIds: this.caller.workStreamIds,
+      agencyId: this.caller.agencyId,
+      eventTypes: this.caller.eventTypes,
+    });
+    return this.anonymous.as(token);
   }
 }

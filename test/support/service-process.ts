@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '#libs/testing';
+import { freePort, TEST_CALLER_SIGNING_SECRET } from '#libs/testing';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,7 +25,13 @@ export async function startServiceProcess(
   const port = await freePort();
   const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
     cwd: ROOT,
-    env: { ...process.env, ...env, HTTP_PORT: String(port), LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      CALLER_SIGNING_SECRET: TEST_CALLER_SIGNING_SECRET,
+      ...env,
+      HTTP_PORT: String(port),
+      LOG_LEVEL: 'error',
+    },
     stdio: 'ignore',
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -17,8 +17,8 @@ let dataSource: DataSource;
 let agencies: AgenciesService;
 let people: PeopleService;
 
-const officer: Caller = { kind: 'user', id: 'officer-1', roles: ['officer'] };
-const call = newCallContext(officer);
+const admin: Caller = { kind: 'user', id: 'admin-1', roles: ['admin'] };
+const call = newCallContext(admin);
 
 function servicesWith(outbox: OutboxWriter) {
   const agencyService = new AgenciesService(dataSource, new AgenciesRepository(dataSource), outbox);
@@ -88,7 +88,7 @@ describe('every committed change has its domain event', () => {
       subject: created.id,
       datacontenttype: 'application/json',
       data: { agency: created },
-      conveneactor: 'officer-1',
+      conveneactor: 'admin-1',
       convenecorrelationid: call.correlationId,
     });
   });

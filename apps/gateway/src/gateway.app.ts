@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainEventStream, RpcClient } from '#libs/messaging';
 import { httpMetricsMiddleware, JsonLogger } from '#libs/observability';
+import { Authenticator } from './auth/authenticator.js';
 import type { GatewayConfig } from './gateway.config.js';
 import { GatewayModule } from './gateway.module.js';
 import { bodyParserErrors, graphqlRequestGuard, requestDeadline } from './http/http-guards.js';
@@ -15,6 +16,7 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     url: config.NATS_URL,
     name: 'gateway',
     timeoutMs: config.RPC_TIMEOUT_MS,
+    callerSigningSecret: config.CALLER_SIGNING_SECRET,
   });
   const events = await DomainEventStream.connect(config.NATS_URL, 'gateway-events').catch(
     async (error: unknown) => {
@@ -23,8 +25,9 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     },
   );
   try {
+    const authenticator = Authenticator.fromConfig(config, rpc);
     const app = await NestFactory.create<NestExpressApplication>(
-      GatewayModule.register({ rpc, events, config }),
+      GatewayModule.register({ rpc, events, authenticator, config }),
       // Only JSON is parsed, up to the limit; Nest's own parsers would also take forms.
       { logger, bodyParser: false },
     );

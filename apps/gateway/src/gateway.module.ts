@@ -13,13 +13,14 @@ import {
 import { CalendarFeeds } from './calendars/calendar-feeds.js';
 import { CalendarsController } from './calendars/calendars.controller.js';
 import { isSchemaDiscoverable, type GatewayConfig } from './gateway.config.js';
+import { Authenticator } from './auth/authenticator.js';
 import { correlationPlugin, formatGraphQLError } from './graphql/error-formatting.js';
+import { createGatewayContext, createSubscriptionContext } from './graphql/gateway-context.js';
 import {
-  createGatewayContext,
-  createSubscriptionContext,
-  type ConnectionParams,
-} from './graphql/gateway-context.js';
-import { graphqlWsOptions } from './graphql/graphql-ws.options.js';
+  callerOfConnection,
+  graphqlWsOptions,
+  type SubscriptionConnection,
+} from './graphql/graphql-ws.options.js';
 import {
   queryAliasesLimit,
   queryCostLimit,
@@ -35,15 +36,16 @@ import { GATEWAY_RESOLVERS } from './graphql/schema.js';
 export interface GatewayConnections {
   rpc: RpcClient;
   events: DomainEventStream;
+  authenticator: Authenticator;
   config: GatewayConfig;
 }
 
-/** Apollo passes `{ req, res }`; graphql-ws passes its connection context with `connectionParams`. */
-type ContextSource = { req: Request; res: Response } | { connectionParams?: ConnectionParams };
+/** Apollo passes `{ req, res }`; graphql-ws passes the connection's context. */
+type ContextSource = { req: Request; res: Response } | SubscriptionConnection;
 
 @Module({})
 export class GatewayModule {
-  static register({ rpc, events, config }: GatewayConnections): DynamicModule {
+  static register({ rpc, events, authenticator, config }: GatewayConnections): DynamicModule {
     const natsHealth: HealthCheck = { name: 'nats', check: () => rpc.ping() };
     const discoverable = isSchemaDiscoverable(config);
     const rateLimiter = new RateLimiter({
@@ -68,11 +70,12 @@ export class GatewayModule {
           autoSchemaFile: true,
           sortSchema: true,
           includeStacktraceInErrorResponses: false,
-          // Refusals thrown here are answered before Apollo parses anything: the caller's rate
-          // first, then the document's depth, aliases and cost.
-          context: (source: ContextSource) => {
-            if (!('req' in source)) return createSubscriptionContext(source.connectionParams, rpc);
-            const context = createGatewayContext(source.req, source.res, rpc);
+          // Refusals thrown here are answered before Apollo parses anything: a bad credential,
+          // the caller's rate, then the document's depth, aliases and cost.
+          context: async (source: ContextSource) => {
+            if (!('req' in source))
+              return createSubscriptionContext(callerOfConnection(source), rpc);
+            const context = await createGatewayContext(source.req, source.res, rpc, authenticator);
             rateLimiter.admit(context);
             queryLimits.admit(source.req);
             return context;
@@ -97,7 +100,7 @@ export class GatewayModule {
           ],
           // graphql-ws on the same path; closing the app closes every socket (1001) and so
           // every subscription's consumer.
-          subscriptions: { 'graphql-ws': graphqlWsOptions() },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(authenticator) },
         }),
       ],
       controllers: [HealthController, MetricsController, CalendarsController],
@@ -105,6 +108,7 @@ export class GatewayModule {
         { provide: RpcClient, useValue: rpc },
         { provide: DomainEventStream, useValue: events },
         { provide: SUBSCRIPTION_RESUME_WINDOW, useValue: config.SUBSCRIPTION_RESUME_WINDOW },
+        { provide: Authenticator, useValue: authenticator },
         { provide: HEALTH_CHECKS, useValue: [natsHealth] },
         CalendarFeeds,
         EventSubscriptions,

@@ -18,6 +18,7 @@ await runMain('seed', async () => {
     url: config.NATS_URL,
     name: 'seed',
     timeoutMs: config.RPC_TIMEOUT_MS,
+    callerSigningSecret: config.CALLER_SIGNING_SECRET,
   });
   try {
     const call = newCallContext(SYSTEM_CALLER);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assertCan } from '#libs/auth';
 import {
   AgencyEvents,
   DEFAULT_PAGE_SIZE,
@@ -54,6 +55,7 @@ export class AgenciesService {
   }
 
   async create(command: CreateAgencyCommand, call: CallContext): Promise<AgencyDto> {
+    assertCan(call, 'manage-agencies');
     return this.writing(command.acronym, async (transaction) => {
       const agency = await this.agencies.insert(transaction, {
         ...command,
@@ -71,6 +73,7 @@ export class AgenciesService {
 
   async update(command: UpdateAgencyCommand, call: CallContext): Promise<AgencyDto> {
     const { id, expectedVersion, ...changes } = command;
+    assertCan(call, 'edit-agency', { agencyId: id });
     return this.writing(changes.acronym, async (transaction) => {
       const agency = await this.writableAgency(transaction, id);
       assertVersion('Agency', agency, expectedVersion);
@@ -88,6 +91,7 @@ export class AgenciesService {
 
   /** Archiving is idempotent: an archived agency is answered as it is, with no new event. */
   async archive(command: ArchiveAgencyCommand, call: CallContext): Promise<AgencyDto> {
+    assertCan(call, 'manage-agencies');
     return this.dataSource.transaction(async (transaction) => {
       const agency = await this.agencies.lockById(transaction, command.id);
       if (!agency) throw RpcError.notFound('Agency', command.id);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assertCan } from '#libs/auth';
 import {
   AgencyEvents,
   type AddPersonCommand,
@@ -39,6 +40,7 @@ export class PeopleService {
   }
 
   async add(command: AddPersonCommand, call: CallContext): Promise<PersonDto> {
+    assertCan(call, 'edit-agency', { agencyId: command.agencyId });
     return this.dataSource.transaction(async (transaction) => {
       await this.agencies.writableAgency(transaction, command.agencyId, 'share', 'agencyId');
       const person = await this.people.insert(transaction, {
@@ -55,7 +57,7 @@ export class PeopleService {
   async update(command: UpdatePersonCommand, call: CallContext): Promise<PersonDto> {
     const { id, expectedVersion, ...changes } = command;
     return this.dataSource.transaction(async (transaction) => {
-      const person = await this.currentPerson(transaction, id);
+      const person = await this.currentPerson(transaction, id, call);
       assertVersion('Person', person, expectedVersion);
       const changedFields = applyChanges(person, changes);
       if (changedFields.length === 0) return toPersonDto(person);
@@ -66,17 +68,22 @@ export class PeopleService {
 
   async remove(command: RemovePersonCommand, call: CallContext): Promise<PersonDto> {
     return this.dataSource.transaction(async (transaction) => {
-      const person = await this.currentPerson(transaction, command.id);
+      const person = await this.currentPerson(transaction, command.id, call);
       person.removedAt = new Date();
       const saved = await this.people.save(transaction, person);
       return this.recorded(transaction, AgencyEvents.personRemoved, saved, call);
     });
   }
 
-  /** Locks a person who is still listed, of an agency that may still change. */
-  private async currentPerson(transaction: EntityManager, id: string): Promise<PersonEntity> {
+  /** Locks a person who is still listed, of an agency that may still change and the caller may edit. */
+  private async currentPerson(
+    transaction: EntityManager,
+    id: string,
+    call: CallContext,
+  ): Promise<PersonEntity> {
     const person = await this.people.lockById(transaction, id);
     if (!person || person.removedAt) throw RpcError.notFound('Person', id);
+    assertCan(call, 'edit-agency', { agencyId: person.agencyId });
     await this.agencies.writableAgency(transaction, person.agencyId, 'share');
     return person;
   }

@@ -24,8 +24,9 @@ export class AssignmentsController {
   @MessagePattern(EventsRpc.assignmentsByAgencyIds)
   byAgencyIds(
     @Payload() query: AssignmentsByAgencyIdsQuery,
+    @Call() call: CallContext,
   ): Promise<RpcResponse<typeof EventsRpc.assignmentsByAgencyIds>> {
-    return this.assignments.byAgencyIds(query);
+    return this.assignments.byAgencyIds(query, call.caller);
   }
 
   @MessagePattern(EventsRpc.assign)

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { draftWorkStreamsOf } from '#libs/auth';
 import { DataSource, In } from 'typeorm';
 import {
   TrainingEvents,
@@ -6,12 +7,12 @@ import {
   type AssignmentDto,
   type AssignmentsByAgencyIdsQuery,
 } from '#libs/contracts';
-import { RpcError, type CallContext } from '#libs/messaging';
+import { RpcError, type CallContext, type Caller } from '#libs/messaging';
 import { conflictOnDuplicate, groupByKeys, OutboxWriter } from '#libs/persistence';
 import { ReferenceChecker } from '#libs/service';
 import { assertDetailsMayChange, assertStillSchedulable } from '../trainings/training-rules.js';
 import { eventScopeOf } from '../trainings/training.entity.js';
-import { TrainingsRepository } from '../trainings/trainings.repository.js';
+import { TrainingsRepository, visibleTrainingSql } from '../trainings/trainings.repository.js';
 import { TrainingsService } from '../trainings/trainings.service.js';
 import { AssignmentEntity, toAssignmentDto } from './assignment.entity.js';
 
@@ -33,11 +34,26 @@ export class AssignmentsService {
     return groupByKeys(trainingIds, rows, (row) => row.trainingId, toAssignmentDto);
   }
 
-  async byAgencyIds(query: AssignmentsByAgencyIdsQuery): Promise<AssignmentDto[][]> {
-    const rows = await this.repository().find({
-      where: { agencyId: In(query.agencyIds), ...(query.role && { role: query.role }) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+  /** An agency's assignments, without those of drafts the caller may not see. */
+  async byAgencyIds(
+    query: AssignmentsByAgencyIdsQuery,
+    caller: Caller,
+  ): Promise<AssignmentDto[][]> {
+    const select = this.repository()
+      .createQueryBuilder('assignment')
+      .where('assignment.agency_id = ANY(:agencyIds::uuid[])', { agencyIds: query.agencyIds });
+    if (query.role) select.andWhere('assignment.role = :role', { role: query.role });
+    const visible = visibleTrainingSql('training', draftWorkStreamsOf(caller));
+    if (visible) {
+      select.andWhere(
+        `EXISTS (SELECT 1 FROM events.training training WHERE training.id = assignment.training_id AND ${visible.sql})`,
+        visible.params,
+      );
+    }
+    const rows = await select
+      .orderBy('assignment.created_at', 'ASC')
+      .addOrderBy('assignment.id', 'ASC')
+      .getMany();
     return groupByKeys(query.agencyIds, rows, (row) => row.agencyId, toAssignmentDto);
   }
 
@@ -60,7 +76,12 @@ export class AssignmentsService {
     }
     const write = () =>
       this.dataSource.transaction(async (transaction) => {
-        const training = await this.trainings.lock(transaction, command.trainingId, 'trainingId');
+        const training = await this.trainings.lock(
+          transaction,
+          command.trainingId,
+          call,
+          'trainingId',
+        );
         assertDetailsMayChange(training);
         const repository = transaction.getRepository(AssignmentEntity);
         const assignment = await repository.save(
@@ -91,7 +112,7 @@ export class AssignmentsService {
     return this.dataSource.transaction(async (transaction) => {
       const assignment = await transaction.getRepository(AssignmentEntity).findOneBy({ id });
       if (!assignment) throw RpcError.notFound('Assignment', id);
-      const training = await this.trainings.lock(transaction, assignment.trainingId);
+      const training = await this.trainings.lock(transaction, assignment.trainingId, call);
       assertDetailsMayChange(training);
       await transaction.getRepository(AssignmentEntity).delete({ id });
       assertStillSchedulable(

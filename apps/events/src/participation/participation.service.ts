@@ -31,7 +31,12 @@ export class ParticipationService {
   async register(command: RegisterParticipantCommand, call: CallContext): Promise<RegistrationDto> {
     const write = () =>
       this.dataSource.transaction(async (transaction) => {
-        const training = await this.trainings.lock(transaction, command.trainingId, 'trainingId');
+        const training = await this.trainings.lock(
+          transaction,
+          command.trainingId,
+          call,
+          'trainingId',
+        );
         assertOpenFor('registration', training);
         const registrations = transaction.getRepository(RegistrationEntity);
         if (training.capacity !== null) {
@@ -88,7 +93,7 @@ export class ParticipationService {
         .getRepository(RegistrationEntity)
         .findOneBy({ id: command.registrationId });
       if (!registration) throw RpcError.notFound('Registration', command.registrationId);
-      const training = await this.trainings.lock(transaction, registration.trainingId);
+      const training = await this.trainings.lock(transaction, registration.trainingId, call);
       assertOpenFor('attendance', training);
       const session = await transaction
         .getRepository(SessionEntity)
@@ -130,7 +135,12 @@ export class ParticipationService {
 
   async submitFeedback(command: SubmitFeedbackCommand, call: CallContext): Promise<FeedbackDto> {
     return this.dataSource.transaction(async (transaction) => {
-      const training = await this.trainings.lock(transaction, command.trainingId, 'trainingId');
+      const training = await this.trainings.lock(
+        transaction,
+        command.trainingId,
+        call,
+        'trainingId',
+      );
       assertOpenFor('feedback', training);
       if (command.registrationId) {
         const registration = await transaction

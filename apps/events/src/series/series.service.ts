@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertCan } from '#libs/auth';
 import { DataSource } from 'typeorm';
 import { TrainingEvents, type CreateSeriesCommand, type SeriesDto } from '#libs/contracts';
 import { RpcError, type CallContext } from '#libs/messaging';
@@ -27,6 +28,7 @@ export class SeriesService {
   }
 
   async create(command: CreateSeriesCommand, call: CallContext): Promise<SeriesDto> {
+    assertCan(call, 'manage-training', { workStreamId: command.workStreamId });
     await this.references.workStreams(call, { field: 'workStreamId', ids: command.workStreamId });
     return this.dataSource.transaction(async (transaction) => {
       const dto = toSeriesDto(

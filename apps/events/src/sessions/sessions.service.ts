@@ -37,7 +37,12 @@ export class SessionsService {
   async add(command: AddSessionCommand, call: CallContext): Promise<SessionDto> {
     const span = spanOf(command.startsAt, command.endsAt);
     return this.dataSource.transaction(async (transaction) => {
-      const training = await this.trainings.lock(transaction, command.trainingId, 'trainingId');
+      const training = await this.trainings.lock(
+        transaction,
+        command.trainingId,
+        call,
+        'trainingId',
+      );
       assertDetailsMayChange(training);
       await assertNoOverlap(transaction, training.id, span);
       const session = await transaction.getRepository(SessionEntity).save(
@@ -55,7 +60,7 @@ export class SessionsService {
 
   async update(command: UpdateSessionCommand, call: CallContext): Promise<SessionDto> {
     return this.dataSource.transaction(async (transaction) => {
-      const { session, training } = await this.lockSession(transaction, command.id);
+      const { session, training } = await this.lockSession(transaction, command.id, call);
       assertDetailsMayChange(training);
       const span = spanOf(
         command.startsAt ?? session.startsAt.toISOString(),
@@ -74,7 +79,7 @@ export class SessionsService {
 
   async remove(id: string, call: CallContext): Promise<SessionDto> {
     return this.dataSource.transaction(async (transaction) => {
-      const { session, training } = await this.lockSession(transaction, id);
+      const { session, training } = await this.lockSession(transaction, id, call);
       assertDetailsMayChange(training);
       const removed = { ...session };
       await transaction.getRepository(SessionEntity).delete({ id });
@@ -86,10 +91,10 @@ export class SessionsService {
     });
   }
 
-  private async lockSession(transaction: EntityManager, id: string) {
+  private async lockSession(transaction: EntityManager, id: string, call: CallContext) {
     const session = await transaction.getRepository(SessionEntity).findOneBy({ id });
     if (!session) throw RpcError.notFound('Session', id);
-    const training = await this.trainings.lock(transaction, session.trainingId);
+    const training = await this.trainings.lock(transaction, session.trainingId, call);
     return { session, training };
   }
 

@@ -17,39 +17,51 @@ export class TrainingsController {
   constructor(private readonly trainings: TrainingsService) {}
 
   @MessagePattern(EventsRpc.listTrainings)
-  list(@Payload() query: ListTrainingsQuery): Promise<RpcResponse<typeof EventsRpc.listTrainings>> {
-    return this.trainings.list(query);
+  list(
+    @Payload() query: ListTrainingsQuery,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof EventsRpc.listTrainings>> {
+    return this.trainings.list(query, call.caller);
   }
 
   @MessagePattern(EventsRpc.getTraining)
-  get(@Payload() query: IdQuery): Promise<RpcResponse<typeof EventsRpc.getTraining>> {
-    return this.trainings.get(query.id);
+  get(
+    @Payload() query: IdQuery,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof EventsRpc.getTraining>> {
+    return this.trainings.get(query.id, call.caller);
   }
 
   @MessagePattern(EventsRpc.trainingsByIds)
-  byIds(@Payload() query: IdsQuery): Promise<RpcResponse<typeof EventsRpc.trainingsByIds>> {
-    return this.trainings.byIds(query.ids);
+  byIds(
+    @Payload() query: IdsQuery,
+    @Call() call: CallContext,
+  ): Promise<RpcResponse<typeof EventsRpc.trainingsByIds>> {
+    return this.trainings.byIds(query.ids, call.caller);
   }
 
   @MessagePattern(EventsRpc.trainingsByWorkStreamIds)
   byWorkStreamIds(
     @Payload() query: IdsQuery,
+    @Call() call: CallContext,
   ): Promise<RpcResponse<typeof EventsRpc.trainingsByWorkStreamIds>> {
-    return this.trainings.byWorkStreamIds(query.ids);
+    return this.trainings.byWorkStreamIds(query.ids, call.caller);
   }
 
   @MessagePattern(EventsRpc.trainingsBySeriesIds)
   bySeriesIds(
     @Payload() query: IdsQuery,
+    @Call() call: CallContext,
   ): Promise<RpcResponse<typeof EventsRpc.trainingsBySeriesIds>> {
-    return this.trainings.bySeriesIds(query.ids);
+    return this.trainings.bySeriesIds(query.ids, call.caller);
   }
 
   @MessagePattern(EventsRpc.followUpsByTrainingIds)
   followUps(
     @Payload() query: IdsQuery,
+    @Call() call: CallContext,
   ): Promise<RpcResponse<typeof EventsRpc.followUpsByTrainingIds>> {
-    return this.trainings.followUpsOf(query.ids);
+    return this.trainings.followUpsOf(query.ids, call.caller);
   }
 
   @MessagePattern(EventsRpc.createTraining)

@@ -11,6 +11,24 @@ import {
 import type { TrainingFacts } from './training-rules.js';
 import { TrainingEntity } from './training.entity.js';
 
+/**
+ * Work streams whose draft trainings a caller may see (`all`, or their ids); every other
+ * caller sees no drafts. See draftWorkStreamsOf in #libs/auth.
+ */
+export type DraftVisibility = 'all' | string[];
+
+/** The SQL condition hiding drafts the caller may not see, for a training aliased `alias`. */
+export function visibleTrainingSql(
+  alias: string,
+  drafts: DraftVisibility,
+): { sql: string; params: { draftWorkStreamIds: string[] } } | undefined {
+  if (drafts === 'all') return undefined;
+  return {
+    sql: `(${alias}.status <> 'DRAFT' OR ${alias}.work_stream_id = ANY(:draftWorkStreamIds::uuid[]))`,
+    params: { draftWorkStreamIds: drafts },
+  };
+}
+
 /** Trainings are listed by their first session; trainings without sessions come last. */
 const ORDER_KEY = `coalesce(training.starts_at, 'infinity')`;
 
@@ -24,9 +42,12 @@ export class TrainingsRepository extends EntityRepository<TrainingEntity> {
     filter: TrainingFilter,
     first: number,
     after: string | undefined,
+    drafts: DraftVisibility,
   ): Promise<RowPage<TrainingEntity>> {
     const query = this.repository().createQueryBuilder('training');
     applyFilter(query, filter);
+    const visible = visibleTrainingSql('training', drafts);
+    if (visible) query.andWhere(visible.sql, visible.params);
     const totalCount = await query.clone().getCount();
     const [afterKey, afterId] = after ? (decodeCursor(after) ?? []) : [];
     if (afterKey !== undefined) {
@@ -47,8 +68,10 @@ export class TrainingsRepository extends EntityRepository<TrainingEntity> {
   findFirstByParents(
     column: 'work_stream_id' | 'series_id' | 'follows_id',
     parentIds: string[],
+    drafts: DraftVisibility,
   ): Promise<TrainingEntity[]> {
     if (parentIds.length === 0) return Promise.resolve([]);
+    const visible = visibleTrainingSql('t', drafts);
     return this.repository()
       .createQueryBuilder('training')
       .where(
@@ -58,9 +81,10 @@ export class TrainingsRepository extends EntityRepository<TrainingEntity> {
               PARTITION BY t.${column} ORDER BY coalesce(t.starts_at, 'infinity'), t.id
             ) AS position
             FROM events.training t WHERE t.${column} = ANY(:parentIds::uuid[])
+            ${visible ? `AND ${visible.sql}` : ''}
           ) ranked WHERE ranked.position <= :limit
         )`,
-        { parentIds, limit: MAX_PAGE_SIZE },
+        { parentIds, limit: MAX_PAGE_SIZE, ...visible?.params },
       )
       .orderBy(ORDER_KEY, 'ASC')
       .addOrderBy('training.id', 'ASC')

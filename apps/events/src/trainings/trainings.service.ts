@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertCan, draftWorkStreamsOf } from '#libs/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   canonicalTopics,
@@ -12,7 +13,7 @@ import {
   type TransitionTrainingCommand,
   type UpdateTrainingCommand,
 } from '#libs/contracts';
-import { RpcError, type CallContext } from '#libs/messaging';
+import { RpcError, type CallContext, type Caller } from '#libs/messaging';
 import {
   alignByIds,
   applyChanges,
@@ -45,11 +46,12 @@ export class TrainingsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async list(query: ListTrainingsQuery): Promise<Page<TrainingDto>> {
+  async list(query: ListTrainingsQuery, caller: Caller): Promise<Page<TrainingDto>> {
     const page = await this.trainings.list(
       query.filter ?? {},
       query.first ?? DEFAULT_PAGE_SIZE,
       query.after ?? undefined,
+      draftWorkStreamsOf(caller),
     );
     return toPage(
       page,
@@ -58,32 +60,47 @@ export class TrainingsService {
     );
   }
 
-  async get(id: string): Promise<TrainingDto> {
+  /** A draft the caller may not see is not found, exactly like a training that does not exist. */
+  async get(id: string, caller: Caller): Promise<TrainingDto> {
     const training = await this.trainings.findById(id);
-    if (!training) throw RpcError.notFound('Training', id);
+    if (!training || !isVisible(training, caller)) throw RpcError.notFound('Training', id);
     return toTrainingDto(training);
   }
 
-  async byIds(ids: string[]): Promise<(TrainingDto | null)[]> {
-    return alignByIds(ids, await this.trainings.findByIds(ids), toTrainingDto);
+  async byIds(ids: string[], caller: Caller): Promise<(TrainingDto | null)[]> {
+    const visible = (await this.trainings.findByIds(ids)).filter((row) => isVisible(row, caller));
+    return alignByIds(ids, visible, toTrainingDto);
   }
 
-  async byWorkStreamIds(ids: string[]): Promise<TrainingDto[][]> {
-    const rows = await this.trainings.findFirstByParents('work_stream_id', ids);
+  async byWorkStreamIds(ids: string[], caller: Caller): Promise<TrainingDto[][]> {
+    const rows = await this.trainings.findFirstByParents(
+      'work_stream_id',
+      ids,
+      draftWorkStreamsOf(caller),
+    );
     return groupByKeys(ids, rows, (row) => row.workStreamId, toTrainingDto);
   }
 
-  async bySeriesIds(ids: string[]): Promise<TrainingDto[][]> {
-    const rows = await this.trainings.findFirstByParents('series_id', ids);
+  async bySeriesIds(ids: string[], caller: Caller): Promise<TrainingDto[][]> {
+    const rows = await this.trainings.findFirstByParents(
+      'series_id',
+      ids,
+      draftWorkStreamsOf(caller),
+    );
     return groupByKeys(ids, rows, (row) => row.seriesId ?? '', toTrainingDto);
   }
 
-  async followUpsOf(ids: string[]): Promise<TrainingDto[][]> {
-    const rows = await this.trainings.findFirstByParents('follows_id', ids);
+  async followUpsOf(ids: string[], caller: Caller): Promise<TrainingDto[][]> {
+    const rows = await this.trainings.findFirstByParents(
+      'follows_id',
+      ids,
+      draftWorkStreamsOf(caller),
+    );
     return groupByKeys(ids, rows, (row) => row.followsId ?? '', toTrainingDto);
   }
 
   async create(command: CreateTrainingCommand, call: CallContext): Promise<TrainingDto> {
+    assertCan(call, 'manage-training', { workStreamId: command.workStreamId });
     await this.references.workStreams(call, { field: 'workStreamId', ids: command.workStreamId });
     return this.dataSource.transaction(async (transaction) => {
       await this.checkLinks(transaction, command.workStreamId, command.seriesId, command.followsId);
@@ -112,7 +129,7 @@ export class TrainingsService {
   async update(command: UpdateTrainingCommand, call: CallContext): Promise<TrainingDto> {
     const { id, expectedVersion, ...changes } = command;
     return this.dataSource.transaction(async (transaction) => {
-      const training = await this.lock(transaction, id);
+      const training = await this.lock(transaction, id, call);
       assertVersion('Training', training, expectedVersion);
       assertDetailsMayChange(training);
       if (changes.followsId === id) {
@@ -139,7 +156,7 @@ export class TrainingsService {
   /** Moves a training along its lifecycle; a refused move is a CONFLICT that says which rule. */
   async transition(command: TransitionTrainingCommand, call: CallContext): Promise<TrainingDto> {
     return this.dataSource.transaction(async (transaction) => {
-      const training = await this.lock(transaction, command.id);
+      const training = await this.lock(transaction, command.id, call);
       assertVersion('Training', training, command.expectedVersion);
       const cancellingAgain =
         training.status === TrainingStatus.CANCELLED && command.status === TrainingStatus.CANCELLED;
@@ -162,10 +179,15 @@ export class TrainingsService {
     });
   }
 
-  /** Locks a training for a write; when the id came from an input field, an unknown id is that field's error. */
+  /**
+   * Locks a training for a write by this caller, who must manage its work stream: every write
+   * to a training or to what hangs off it goes through here. When the id came from an input
+   * field, an unknown id is that field's error.
+   */
   async lock(
     transaction: EntityManager,
     id: string,
+    call: CallContext,
     referencedBy?: string,
   ): Promise<TrainingEntity> {
     const training = await this.trainings.lockById(transaction, id);
@@ -175,6 +197,7 @@ export class TrainingsService {
       ]);
     }
     if (!training) throw RpcError.notFound('Training', id);
+    assertCan(call, 'manage-training', { workStreamId: training.workStreamId });
     return training;
   }
 
@@ -226,4 +249,11 @@ export class TrainingsService {
       ]);
     }
   }
+}
+
+/** Drafts are seen by admins and the conveners of their work stream only. */
+function isVisible(training: TrainingEntity, caller: Caller): boolean {
+  if (training.status !== TrainingStatus.DRAFT) return true;
+  const drafts = draftWorkStreamsOf(caller);
+  return drafts === 'all' || drafts.includes(training.workStreamId);
 }

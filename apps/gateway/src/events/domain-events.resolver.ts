@@ -17,6 +17,7 @@ import {
   toDomainEventModel,
 } from './domain-event.models.js';
 import { TRAINING_CHANGE_TYPES } from './event-filter.js';
+import { eventAudienceOf, trainingAudienceOf } from './event-audience.js';
 import { EventSubscriptions } from './event-subscriptions.js';
 import { validArgs } from './validate-args.js';
 
@@ -36,15 +37,21 @@ export class DomainEventsResolver {
     @Args('filter', { type: () => DomainEventFilterInput, nullable: true })
     filter: DomainEventFilterInput | null,
     @Args('after', { type: () => ID, nullable: true }) after: string | null,
+    @Context() context: GatewayContext,
   ): Promise<DomainEventSubscription> {
     const args = await validArgs(DomainEventsArgs, { filter: filter ?? undefined, after });
+    const audience = eventAudienceOf(
+      context.call.caller,
+      args.filter?.types?.length ? args.filter.types : DOMAIN_EVENT_TYPES,
+    );
     return this.subscriptions.open(
       {
-        types: args.filter?.types?.length ? args.filter.types : DOMAIN_EVENT_TYPES,
+        types: audience.types,
         workStreamId: args.filter?.workStreamId,
         trainingId: args.filter?.trainingId,
       },
       args.after,
+      audience.accepts,
     );
   }
 
@@ -71,7 +78,10 @@ export class DomainEventsResolver {
     const training = await context.loaders.trainingById.load(args.id);
     if (!training) throw RpcError.notFound('Training', args.id);
     return this.subscriptions.open(
-      { types: TRAINING_CHANGE_TYPES, trainingId: training.id },
+      {
+        types: trainingAudienceOf(context.call.caller, TRAINING_CHANGE_TYPES),
+        trainingId: training.id,
+      },
       args.after,
     );
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CloudEvent } from '#libs/contracts';
 import { DomainEventStream, RpcError, type DomainEventSubscription } from '#libs/messaging';
 import { matchesScope, type EventFilter } from './event-filter.js';
 
@@ -17,12 +18,16 @@ export class EventSubscriptions {
    * ones), or from now on. An `after` that is not among the newest `resumeWindow` events is a
    * BAD_USER_INPUT: the client cannot be given what it missed and must reload instead.
    */
-  async open(filter: EventFilter, after?: string | null): Promise<DomainEventSubscription> {
+  async open(
+    filter: EventFilter,
+    after?: string | null,
+    audience: (event: CloudEvent<unknown>) => boolean = () => true,
+  ): Promise<DomainEventSubscription> {
     const startSequence = after ? await this.sequenceAfter(after) : undefined;
     return this.stream.subscribe({
       subjects: [...filter.types],
       startSequence,
-      accept: (event) => matchesScope(event, filter),
+      accept: (event) => audience(event) && matchesScope(event, filter),
     });
   }
 

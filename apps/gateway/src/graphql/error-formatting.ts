@@ -78,7 +78,7 @@ export function formatGraphQLError(
 }
 
 function shapeError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const cause = unwrapResolverError(error);
+  const cause = rpcErrorIn(unwrapResolverError(error));
   const base = { locations: formatted.locations, path: formatted.path };
   if (cause instanceof RpcError && cause.code !== ErrorCode.Internal) {
     return { ...base, message: cause.message, extensions: extensionsOf(cause) };
@@ -101,6 +101,14 @@ function shapeError(formatted: GraphQLFormattedError, error: unknown): GraphQLFo
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.Internal } };
 }
 
+/** A refusal while the context was built (a bad token) arrives wrapped without a path. */
+function rpcErrorIn(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.originalError instanceof RpcError) {
+    return error.originalError;
+  }
+  return error;
+}
+
 const logger = new Logger('GraphQL');
 
 /** Logs unexpected errors, with their stack, under the correlation id the client receives. */
@@ -109,7 +117,7 @@ export function logUnexpectedErrors(
   errors: readonly GraphQLError[],
 ): void {
   for (const error of errors) {
-    const cause = unwrapResolverError(error);
+    const cause = rpcErrorIn(unwrapResolverError(error));
     if (isExpected(cause)) continue;
     const failure = cause instanceof Error ? cause : new Error(String(cause));
     logger.error({

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { ANONYMOUS_CALLER, type CallContext, type RpcClient } from '#libs/messaging';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '#libs/contracts';
+import { ANONYMOUS_CALLER, RpcError, type CallContext, type RpcClient } from '#libs/messaging';
 import { createAgencyLoaders, type AgencyLoaders } from '../agencies/agency.loaders.js';
+import type { Authenticator } from '../auth/authenticator.js';
 import { correlationIdOf } from '../http/request-correlation.js';
 import { createKnowledgeLoaders, type KnowledgeLoaders } from '../knowledge/knowledge.loaders.js';
 import { createTrainingLoaders, type TrainingLoaders } from '../trainings/training.loaders.js';
@@ -10,6 +13,7 @@ import {
   createWorkStreamLoaders,
   type WorkStreamLoaders,
 } from '../workstreams/work-stream.loaders.js';
+import type { Caller } from '#libs/messaging';
 
 export type GatewayLoaders = AgencyLoaders &
   WorkStreamLoaders &
@@ -25,41 +29,36 @@ export interface GatewayContext {
   loaders: GatewayLoaders;
 }
 
-/** What a graphql-ws client sent in connection_init, e.g. `{ authorization: 'Bearer …' }`. */
-export type ConnectionParams = Readonly<Record<string, unknown>> | undefined;
-
-export function createGatewayContext(
+/**
+ * The context of one HTTP request. A request without credentials is anonymous; one with a
+ * credential that does not verify is refused as a whole (UNAUTHENTICATED, HTTP 401).
+ */
+export async function createGatewayContext(
   request: Request,
   response: Response,
   rpc: RpcClient,
-): GatewayContext {
-  const call: CallContext = {
-    // Authentication comes with access control; until then every caller is anonymous.
-    caller: ANONYMOUS_CALLER,
-    correlationId: correlationIdOf(request, response),
-  };
-  return gatewayContextFor(call, rpc, request.ip ?? request.socket.remoteAddress ?? 'unknown');
+  authenticator: Authenticator,
+): Promise<GatewayContext> {
+  const correlationId = correlationIdOf(request, response);
+  const caller = await authenticator
+    .callerOf(request.header('authorization'), { caller: ANONYMOUS_CALLER, correlationId })
+    .catch((error: unknown) => {
+      throw requestRefusal(error);
+    });
+  const clientIp = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+  return contextFor({ caller, correlationId }, rpc, clientIp);
 }
 
 /**
- * The context of one subscription over graphql-ws: the caller comes from the connection's
- * `connectionParams`, here and nowhere else. Access control turns the bearer token in them
- * into a Caller on this line (throwing UNAUTHENTICATED refuses the subscription).
+ * The context of one subscription over graphql-ws, for the caller its connection_init
+ * authenticated (see graphql-ws.options.ts).
  */
-export async function createSubscriptionContext(
-  _connectionParams: ConnectionParams,
-  rpc: RpcClient,
-): Promise<GatewayContext> {
-  const call: CallContext = { caller: ANONYMOUS_CALLER, correlationId: randomUUID() };
-  return gatewayContextFor(call, rpc, 'websocket');
+export function createSubscriptionContext(caller: Caller, rpc: RpcClient): GatewayContext {
+  return contextFor({ caller, correlationId: randomUUID() }, rpc, 'websocket');
 }
 
-/** The context of one request by an already known caller (tests build theirs with it). */
-export function gatewayContextFor(
-  call: CallContext,
-  rpc: RpcClient,
-  clientIp: string,
-): GatewayContext {
+/** A context for an already authenticated call: HTTP requests and subscriptions alike. */
+export function contextFor(call: CallContext, rpc: RpcClient, clientIp: string): GatewayContext {
   return { call, clientIp, loaders: createGatewayLoaders(rpc, call) };
 }
 
@@ -75,4 +74,14 @@ export function createGatewayLoaders(rpc: RpcClient, call: CallContext): Gateway
     ...createKnowledgeLoaders(rpc, call),
     ...createWebhookLoaders(rpc, call),
   };
+}
+
+/** Apollo answers an error thrown while building the context with its `extensions.http` status. */
+function requestRefusal(error: unknown): unknown {
+  if (!(error instanceof RpcError)) return error;
+  const status = error.code === ErrorCode.Unauthenticated ? 401 : 503;
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.code, http: { status } },
+  });
 }

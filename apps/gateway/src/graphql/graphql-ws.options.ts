@@ -1,9 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
+import type { Context, ServerOptions } from 'graphql-ws';
+import { ANONYMOUS_CALLER, type Caller } from '#libs/messaging';
+import type { Authenticator } from '../auth/authenticator.js';
 import { formatGraphQLError, isExpectedError } from './error-formatting.js';
 import type { GatewayContext } from './gateway-context.js';
+
+/** One graphql-ws connection, as graphql-ws hands it to every hook and to the context. */
+export type SubscriptionConnection = Context;
+
+/** Who each open connection authenticated as in its connection_init. */
+const callers = new WeakMap<SubscriptionConnection, Caller>();
+
+/** The caller a connection's connection_init proved; a connection never acknowledged has none. */
+export function callerOfConnection(connection: SubscriptionConnection): Caller {
+  return callers.get(connection) ?? ANONYMOUS_CALLER;
+}
 
 const logger = new Logger('GraphQL');
 
@@ -12,11 +25,27 @@ const CONNECTION_INIT_TIMEOUT_MS = 3000;
 
 /**
  * graphql-ws on the gateway's /graphql. Typed by graphql-ws itself: Nest's type lists fewer
- * hooks than it passes on.
+ * hooks than it passes on. The client authenticates in connection_init, with the same
+ * credential as over HTTP (`{ authorization: 'Bearer …' }` or an API key); one that does not
+ * verify closes the socket with 4403. graphql-ws itself closes a socket that subscribes before
+ * its connection_init was acknowledged with 4401, and one that never sends it with 4408.
  */
-export function graphqlWsOptions(): Partial<ServerOptions> {
+export function graphqlWsOptions(authenticator: Authenticator): Partial<ServerOptions> {
   return {
     connectionInitWaitTimeout: CONNECTION_INIT_TIMEOUT_MS,
+    onConnect: async (connection) => {
+      const authorization = connection.connectionParams?.authorization;
+      try {
+        const caller = await authenticator.callerOf(
+          typeof authorization === 'string' ? authorization : undefined,
+          { caller: ANONYMOUS_CALLER, correlationId: randomUUID() },
+        );
+        callers.set(connection, caller);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     onNext: (_connection, _id, _payload, args, result) =>
       formatSubscriptionResult(result, (args.contextValue as GatewayContext).call.correlationId),
     onError: (_connection, _id, _payload, errors) => formatSubscriptionErrors(errors),

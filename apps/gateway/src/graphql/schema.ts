@@ -11,6 +11,7 @@ import {
   WorkStreamResourcesResolver,
 } from '../knowledge/knowledge.resolver.js';
 import { DomainEventsResolver, TrainingChangeResolver } from '../events/domain-events.resolver.js';
+import { ApiKeysResolver } from '../identity/api-keys.resolver.js';
 import { SeriesResolver } from '../trainings/series.resolver.js';
 import { TrainingActivityResolver } from '../trainings/training-activity.resolver.js';
 import {
@@ -43,6 +44,7 @@ export const GATEWAY_RESOLVERS = [
   AuditResolver,
   DomainEventsResolver,
   TrainingChangeResolver,
+  ApiKeysResolver,
 ];
 
 /** The graph as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */

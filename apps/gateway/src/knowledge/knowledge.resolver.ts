@@ -88,16 +88,18 @@ export class KnowledgeResolver {
     );
   }
 
-  @ResolveField(() => [Training], { description: 'The trainings the resource belongs to.' })
+  @ResolveField(() => [Training], {
+    description: 'The trainings the resource belongs to (drafts only for who may see them).',
+  })
   async trainings(
     @Parent() resource: KnowledgeResourceDto,
     @Context() context: GatewayContext,
   ): Promise<TrainingDto[]> {
-    return Promise.all(
-      resource.trainingIds.map((id) =>
-        loadReferenced(context.loaders.trainingById, id, 'training'),
-      ),
-    );
+    const trainings = await context.loaders.trainingById.loadMany(resource.trainingIds);
+    return trainings.filter((training): training is TrainingDto => {
+      if (training instanceof Error) throw training;
+      return training !== null;
+    });
   }
 
   @ResolveField(() => WorkStream, { nullable: true })

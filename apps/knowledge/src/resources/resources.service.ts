@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertCan } from '#libs/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   canonicalTopics,
@@ -113,6 +114,7 @@ export class ResourcesService {
   async publish(command: PublishResourceCommand, call: CallContext): Promise<KnowledgeResourceDto> {
     const trainingIds = command.trainingIds ?? [];
     const sessionIds = command.sessionIds ?? [];
+    assertCan(call, 'manage-material', { workStreamId: command.workStreamId });
     await this.checkReferences(call, command.agencyIds, command.workStreamId, trainingIds);
     await this.references.sessionsOf(call, trainingIds, { field: 'sessionIds', ids: sessionIds });
     return this.dataSource.transaction(async (transaction) => {
@@ -141,8 +143,12 @@ export class ResourcesService {
     const { id, expectedVersion, ...changes } = command;
     await this.checkReferences(call, changes.agencyIds, changes.workStreamId, []);
     return this.dataSource.transaction(async (transaction) => {
-      const resource = await this.current(transaction, id);
+      const resource = await this.current(transaction, id, call);
       assertVersion('Knowledge resource', resource, expectedVersion);
+      if (changes.workStreamId !== undefined) {
+        // Moving material into a work stream needs the right to manage that one too.
+        assertCan(call, 'manage-material', { workStreamId: changes.workStreamId });
+      }
       const changedFields = applyChanges(resource, {
         ...changes,
         topics: changes.topics && canonicalTopics(changes.topics),
@@ -161,9 +167,10 @@ export class ResourcesService {
 
   async link(command: LinkResourceCommand, call: CallContext): Promise<KnowledgeResourceDto> {
     const trainingIds = command.trainingIds ?? [];
-    await this.checkReferences(call, undefined, undefined, trainingIds);
     return this.dataSource.transaction(async (transaction) => {
-      const resource = await this.current(transaction, command.id);
+      const resource = await this.current(transaction, command.id, call);
+      // Authorized first: the trainings are looked up as the caller sees them (drafts hidden).
+      await this.checkReferences(call, undefined, undefined, trainingIds);
       const allTrainings = union(resource.trainingIds, trainingIds);
       await this.references.sessionsOf(call, allTrainings, {
         field: 'sessionIds',
@@ -178,7 +185,7 @@ export class ResourcesService {
 
   async unlink(command: LinkResourceCommand, call: CallContext): Promise<KnowledgeResourceDto> {
     return this.dataSource.transaction(async (transaction) => {
-      const resource = await this.current(transaction, command.id);
+      const resource = await this.current(transaction, command.id, call);
       const formerTrainingIds = resource.trainingIds;
       resource.trainingIds = resource.trainingIds.filter(
         (id) => !command.trainingIds?.includes(id),
@@ -201,6 +208,7 @@ export class ResourcesService {
     return this.dataSource.transaction(async (transaction) => {
       const resource = await this.resources.lockById(transaction, id);
       if (!resource) throw RpcError.notFound('Knowledge resource', id);
+      assertCan(call, 'manage-material', { workStreamId: resource.workStreamId });
       if (resource.archivedAt) return toResourceDto(resource);
       resource.archivedAt = new Date();
       const saved = await this.resources.save(transaction, resource);
@@ -208,9 +216,15 @@ export class ResourcesService {
     });
   }
 
-  private async current(transaction: EntityManager, id: string): Promise<ResourceEntity> {
+  /** Locks a resource that is not archived and that the caller may change. */
+  private async current(
+    transaction: EntityManager,
+    id: string,
+    call: CallContext,
+  ): Promise<ResourceEntity> {
     const resource = await this.resources.lockById(transaction, id);
     if (!resource) throw RpcError.notFound('Knowledge resource', id);
+    assertCan(call, 'manage-material', { workStreamId: resource.workStreamId });
     if (resource.archivedAt)
       throw RpcError.conflict(`Knowledge resource "${resource.title}" is archived`);
     return resource;

@@ -1,7 +1,7 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IdQuery, WebhookDeliveryPagesQuery, WebhookRpc, type RpcResponse } from '#libs/contracts';
 import { Call, RpcController, type CallContext } from '#libs/messaging';
-import { assertMayManageWebhooks } from '../endpoints/webhook-access.js';
+import { assertCan } from '#libs/auth';
 import { DeliveriesService } from './deliveries.service.js';
 
 @RpcController()
@@ -13,7 +13,7 @@ export class DeliveriesController {
     @Payload() query: WebhookDeliveryPagesQuery,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.deliveryPages>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.deliveries.pages(query);
   }
 
@@ -22,7 +22,7 @@ export class DeliveriesController {
     @Payload() query: IdQuery,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.getDelivery>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.deliveries.get(query.id);
   }
 
@@ -31,7 +31,7 @@ export class DeliveriesController {
     @Payload() command: IdQuery,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.replayDelivery>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.deliveries.replay(command.id);
   }
 }

@@ -15,7 +15,7 @@ import {
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { DOMAIN_EVENT_SUBJECTS } from '#libs/contracts';
-import { DOMAIN_EVENT_STREAM } from '#libs/messaging';
+import { DOMAIN_EVENT_STREAM, natsConnectOptions } from '#libs/messaging';
 import { WebhooksConfig } from '../webhooks.config.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { webhookEventsReceived } from './webhook.metrics.js';
@@ -54,7 +54,7 @@ export class EventIntake implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await connect({
-      servers: this.config.NATS_URL.split(','),
+      ...natsConnectOptions(this.config.NATS_URL),
       name: 'webhooks-intake',
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,

@@ -8,7 +8,7 @@ import {
 } from '#libs/contracts';
 import { Call, RpcController, type CallContext } from '#libs/messaging';
 import { EndpointsService } from './endpoints.service.js';
-import { assertMayManageWebhooks } from './webhook-access.js';
+import { assertCan } from '#libs/auth';
 
 /** Every handler starts with the one authorization check of the service. */
 @RpcController()
@@ -20,7 +20,7 @@ export class EndpointsController {
     @Payload() query: ListWebhookEndpointsQuery,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.listEndpoints>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.endpoints.list(query);
   }
 
@@ -29,7 +29,7 @@ export class EndpointsController {
     @Payload() query: IdQuery,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.getEndpoint>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.endpoints.get(query.id);
   }
 
@@ -38,7 +38,7 @@ export class EndpointsController {
     @Payload() command: RegisterWebhookEndpointCommand,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.registerEndpoint>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.endpoints.register(command, call);
   }
 
@@ -47,7 +47,7 @@ export class EndpointsController {
     @Payload() command: IdQuery,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.enableEndpoint>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.endpoints.enable(command.id, call);
   }
 
@@ -56,7 +56,7 @@ export class EndpointsController {
     @Payload() command: IdQuery,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.disableEndpoint>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.endpoints.disable(command.id, call);
   }
 
@@ -65,7 +65,7 @@ export class EndpointsController {
     @Payload() command: IdQuery,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.rotateEndpointSecret>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.endpoints.rotateSecret(command.id, call);
   }
 
@@ -74,7 +74,7 @@ export class EndpointsController {
     @Payload() command: IdQuery,
     @Call() call: CallContext,
   ): Promise<RpcResponse<typeof WebhookRpc.deleteEndpoint>> {
-    assertMayManageWebhooks(call.caller);
+    assertCan(call, 'manage-webhooks');
     return this.endpoints.delete(command.id, call);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { assertCan } from '#libs/auth';
 import {
   DEFAULT_PAGE_SIZE,
   WorkStreamEvents,
@@ -66,6 +67,7 @@ export class WorkStreamsService {
   }
 
   async create(command: CreateWorkStreamCommand, call: CallContext): Promise<WorkStreamDto> {
+    assertCan(call, 'manage-work-streams');
     const members = command.memberAgencyIds ?? [];
     await this.references.agencies(
       call,
@@ -98,6 +100,7 @@ export class WorkStreamsService {
   }
 
   async update(command: UpdateWorkStreamCommand, call: CallContext): Promise<WorkStreamDto> {
+    assertCan(call, 'manage-work-streams');
     const { id, expectedVersion, convenerAgencyIds, memberAgencyIds, ...changes } = command;
     await this.references.agencies(
       call,
