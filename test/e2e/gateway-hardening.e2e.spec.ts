@@ -195,14 +195,23 @@ describe('the gateway refuses abusive requests before executing them, and keeps 
     },
   );
 
-  it('a GET without a preflight header (Apollo CSRF prevention): BAD_REQUEST', async () => {
+  it('a GET without a preflight header (CSRF prevention): BAD_REQUEST', async () => {
     const error = await expectRefused(
       () =>
         send(`/graphql?query=${encodeURIComponent(NORMAL_QUERY)}`, { method: 'GET', headers: {} }),
       400,
       'BAD_REQUEST',
     );
-    expect(error.message).toMatch(/Cross-Site Request Forgery/);
+    expect(error.message).toMatch(/cross-site request \(CSRF\)/);
+  });
+
+  it('a JSON POST without a query: BAD_REQUEST', async () => {
+    const error = await expectRefused(
+      () => send('/graphql', { body: JSON.stringify({ variables: {} }) }),
+      400,
+      'BAD_REQUEST',
+    );
+    expect(error.message).toMatch(/non-empty "query"/);
   });
 
   it('a mutation over GET, even with a preflight header: 405', async () => {

@@ -14,7 +14,12 @@ import { CalendarFeeds } from './calendars/calendar-feeds.js';
 import { CalendarsController } from './calendars/calendars.controller.js';
 import { isSchemaDiscoverable, type GatewayConfig } from './gateway.config.js';
 import { Authenticator } from './auth/authenticator.js';
-import { correlationPlugin, formatGraphQLError } from './graphql/error-formatting.js';
+import {
+  correlationPlugin,
+  formatGraphQLError,
+  withCorrelationId,
+} from './graphql/error-formatting.js';
+import { correlationIdOf } from './http/request-correlation.js';
 import { createGatewayContext, createSubscriptionContext } from './graphql/gateway-context.js';
 import {
   callerOfConnection,
@@ -75,10 +80,19 @@ export class GatewayModule {
           context: async (source: ContextSource) => {
             if (!('req' in source))
               return createSubscriptionContext(callerOfConnection(source), rpc);
-            const context = await createGatewayContext(source.req, source.res, rpc, authenticator);
-            rateLimiter.admit(context);
-            queryLimits.admit(source.req);
-            return context;
+            try {
+              const context = await createGatewayContext(
+                source.req,
+                source.res,
+                rpc,
+                authenticator,
+              );
+              rateLimiter.admit(context);
+              queryLimits.admit(source.req);
+              return context;
+            } catch (error) {
+              throw withCorrelationId(error, correlationIdOf(source.req, source.res));
+            }
           },
           formatError: formatGraphQLError,
           // Off in production: the schema is not handed to whoever asks, not even by suggestion.

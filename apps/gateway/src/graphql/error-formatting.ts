@@ -4,7 +4,6 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '#libs/contracts';
 import { RpcError } from '#libs/messaging';
-import { currentCorrelationId } from '../http/request-correlation.js';
 import type { GatewayContext } from './gateway-context.js';
 import { GatewayError } from './gateway-errors.js';
 
@@ -63,16 +62,17 @@ function isExpected(error: unknown): boolean {
 /**
  * Shapes every error a client sees: service errors keep their code and message, the gateway's
  * own refusals their code and the numbers of the limit; anything unexpected becomes
- * INTERNAL_SERVER_ERROR with no stack, SQL or secret. Each carries the request's correlation id,
- * also when Apollo refuses a request before any operation starts.
+ * INTERNAL_SERVER_ERROR with no stack, SQL or secret. A refusal raised while the request's
+ * context was built carries its correlation id (see withCorrelationId); the errors of an
+ * operation get it from correlationPlugin.
  */
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const correlationId = currentCorrelationId();
+  const correlationId = formatted.extensions?.correlationId;
   const shaped = shapeError(formatted, error);
-  return correlationId
+  return typeof correlationId === 'string'
     ? { ...shaped, extensions: { ...shaped.extensions, correlationId } }
     : shaped;
 }
@@ -151,4 +151,17 @@ export function correlationPlugin(): ApolloServerPlugin<GatewayContext> {
       };
     },
   };
+}
+
+/**
+ * A refusal raised while a request's context is built (a bad credential, the rate limit, the
+ * query limits) is answered before any plugin runs: it carries the correlation id itself.
+ */
+export function withCorrelationId(error: unknown, correlationId: string): unknown {
+  if (!(error instanceof GraphQLError)) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    originalError: error.originalError ?? error,
+    extensions: { ...error.extensions, correlationId },
+  });
 }

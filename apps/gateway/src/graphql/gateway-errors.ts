@@ -14,6 +14,8 @@ export enum GatewayErrorCode {
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited = 'RATE_LIMITED',
   RequestTimeout = 'REQUEST_TIMEOUT',
+  /** Apollo's own code for a request it cannot read as GraphQL (no query, a GET without preflight). */
+  BadRequest = 'BAD_REQUEST',
 }
 
 /** A missing code here fails to compile. */
@@ -27,6 +29,7 @@ export const GATEWAY_ERROR_STATUS: Record<GatewayErrorCode, number> = {
   [GatewayErrorCode.UnsupportedMediaType]: 415,
   [GatewayErrorCode.RateLimited]: 429,
   [GatewayErrorCode.RequestTimeout]: 503,
+  [GatewayErrorCode.BadRequest]: 400,
 };
 
 const GATEWAY_CODES = new Set<string>(Object.values(GatewayErrorCode));

@@ -59,13 +59,28 @@ export function bodyParserErrors(
 }
 
 /**
- * What a POST to /graphql must be: one operation as a JSON object. Any other content type is
- * refused, which also stops the form and text/plain posts a browser sends cross-site without a
- * preflight (CSRF); a JSON array is a batch, refused before any of it runs.
+ * What a request to /graphql must be, refused here with the correlation id before Apollo sees
+ * it. A POST: one operation as a JSON object with a query. Any other content type is refused,
+ * which also stops the form and text/plain posts a browser sends cross-site without a preflight
+ * (CSRF); a JSON array is a batch, refused before any of it runs. A GET (other than a browser
+ * asking for the GraphiQL page) must carry a header that forces a preflight, as Apollo's CSRF
+ * prevention wants.
  */
 export function graphqlRequestGuard(request: Request, response: Response, next: NextFunction) {
-  if (request.method !== 'POST') return next();
   const correlationId = correlationIdOf(request, response);
+  if (request.method === 'GET') {
+    if (request.accepts(['application/json', 'text/html']) === 'text/html') return next();
+    if (request.header('apollo-require-preflight') || request.header('x-apollo-operation-name')) {
+      return next();
+    }
+    return sendGatewayError(
+      response,
+      correlationId,
+      GatewayErrorCode.BadRequest,
+      'This GET is refused as a possible cross-site request (CSRF): send an apollo-require-preflight header, or POST application/json',
+    );
+  }
+  if (request.method !== 'POST') return next();
   if (request.is('application/json') === false) {
     return sendGatewayError(
       response,
@@ -83,7 +98,21 @@ export function graphqlRequestGuard(request: Request, response: Response, next: 
       { operations: request.body.length },
     );
   }
+  if (!hasQuery(request.body)) {
+    return sendGatewayError(
+      response,
+      correlationId,
+      GatewayErrorCode.BadRequest,
+      'A GraphQL POST must be a JSON object with a non-empty "query" string',
+    );
+  }
   next();
+}
+
+function hasQuery(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const query: unknown = Reflect.get(body, 'query');
+  return typeof query === 'string' && query.trim().length > 0;
 }
 
 const logger = new Logger('GraphQL');

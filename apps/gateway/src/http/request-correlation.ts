@@ -1,9 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
 const CORRELATION_ID = /^[\w-]{8,64}$/;
-const scope = new AsyncLocalStorage<string>();
 
 /**
  * The request's correlation id: the client's `x-request-id` when it is a plausible id, else a
@@ -20,15 +18,11 @@ export function correlationIdOf(request: Request, response: Response): string {
 }
 
 /**
- * Runs the rest of the request with its correlation id in scope, so that every error formatted
- * for it carries the id, including those Apollo answers before an operation starts (CSRF,
- * a missing body). Mounted after the body parser, whose stream callbacks would lose the scope.
+ * Decides the request's correlation id first thing, so that it is in `x-request-id` whatever
+ * answers. No AsyncLocalStorage: its promise hooks cost the gateway a fifth of its throughput
+ * (bench/RESULTS.md). Refusals raised before an operation starts carry the id themselves.
  */
 export function requestCorrelation(request: Request, response: Response, next: NextFunction) {
-  scope.run(correlationIdOf(request, response), next);
-}
-
-/** The correlation id of the HTTP request being handled, if any. */
-export function currentCorrelationId(): string | undefined {
-  return scope.getStore();
+  correlationIdOf(request, response);
+  next();
 }
