@@ -325,6 +325,16 @@ describe('domainEvents over graphql-ws', () => {
     expect(code).toBe(4408);
     expect(performance.now() - openedAt).toBeGreaterThanOrEqual(2900);
   });
+
+  it('closes a socket that subscribes before its connection_init was acknowledged with 4401', async () => {
+    const socket = new WebSocket(stack.graphql.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) =>
+      socket.on('close', (closeCode) => resolve(closeCode)),
+    );
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: DOMAIN_EVENTS } }));
+    expect(await closed).toBe(4401);
+  });
 });
 
 describe('another gateway replica, with a resume window of 3 events', () => {
