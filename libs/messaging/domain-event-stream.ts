@@ -1,9 +1,9 @@
-import { natsConnectOptions } from './nats-connect-options.js';
 import {
   DeliverPolicy,
   jetstream,
   jetstreamManager,
   type Consumer,
+  type ConsumerInfo,
   type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
@@ -13,6 +13,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { CloudEvent } from '#libs/contracts';
 import { DOMAIN_EVENT_STREAM } from './event-publisher.js';
+import { natsConnectOptions } from './nats-connect-options.js';
 import { RpcError } from './rpc-error.js';
 import { narrowestSubjectFilter, subjectMatches } from './subject-filter.js';
 
@@ -115,7 +116,9 @@ export class DomainEventStream implements OnApplicationShutdown {
   async consumerCount(): Promise<number> {
     let count = 0;
     for await (const consumer of this.manager.consumers.list(DOMAIN_EVENT_STREAM)) {
-      if (!consumer.config.durable_name) count += 1;
+      // The server lists a consumer that is being deleted as null, whatever the types say.
+      const info = consumer as ConsumerInfo | null;
+      if (info && !info.config.durable_name) count += 1;
     }
     return count;
   }

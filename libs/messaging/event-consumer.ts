@@ -1,4 +1,3 @@
-import { natsConnectOptions } from './nats-connect-options.js';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -10,6 +9,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Logger } from '@nestjs/common';
 import { DOMAIN_EVENT_SUBJECTS, type CloudEvent } from '#libs/contracts';
 import { DOMAIN_EVENT_STREAM } from './event-publisher.js';
+import { natsConnectOptions } from './nats-connect-options.js';
 
 export type DomainEventHandler = (event: CloudEvent<Record<string, unknown>>) => Promise<void>;
 
