@@ -10,10 +10,10 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { CloudEvent } from '#libs/contracts';
 import { DOMAIN_EVENT_STREAM } from './event-publisher.js';
-import { natsConnectOptions } from './nats-connect-options.js';
+import { connectNats } from './nats-connect-options.js';
 import { RpcError } from './rpc-error.js';
 import { narrowestSubjectFilter, subjectMatches } from './subject-filter.js';
 
@@ -47,12 +47,7 @@ export class DomainEventStream implements OnApplicationShutdown {
   ) {}
 
   static async connect(url: string, name: string): Promise<DomainEventStream> {
-    const connection = await connect({
-      ...natsConnectOptions(url),
-      name,
-      maxReconnectAttempts: -1,
-      waitOnFirstConnect: true,
-    });
+    const connection = await connectNats(url, name);
     return new DomainEventStream(
       connection,
       jetstream(connection),

@@ -5,11 +5,11 @@ import {
   jetstreamManager,
   type ConsumerMessages,
 } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { Logger } from '@nestjs/common';
 import { DOMAIN_EVENT_SUBJECTS, type CloudEvent } from '#libs/contracts';
 import { DOMAIN_EVENT_STREAM } from './event-publisher.js';
-import { natsConnectOptions } from './nats-connect-options.js';
+import { connectNats } from './nats-connect-options.js';
 
 export type DomainEventHandler = (event: CloudEvent<Record<string, unknown>>) => Promise<void>;
 
@@ -34,12 +34,7 @@ export class DomainEventConsumer {
   ) {}
 
   static async connect(url: string, durableName: string): Promise<DomainEventConsumer> {
-    const connection = await connect({
-      ...natsConnectOptions(url),
-      name: `${durableName}-consumer`,
-      maxReconnectAttempts: -1,
-      waitOnFirstConnect: true,
-    });
+    const connection = await connectNats(url, `${durableName}-consumer`);
     return new DomainEventConsumer(connection, durableName);
   }
 

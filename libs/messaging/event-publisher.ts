@@ -5,9 +5,9 @@ import {
   StorageType,
   type JetStreamClient,
 } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { DOMAIN_EVENT_SUBJECTS, type CloudEvent } from '#libs/contracts';
-import { natsConnectOptions } from './nats-connect-options.js';
+import { connectNats } from './nats-connect-options.js';
 
 /** The one JetStream stream of domain events; every `convene.<service>.<entity>.<action>` lands there. */
 export const DOMAIN_EVENT_STREAM = 'CONVENE_EVENTS';
@@ -29,12 +29,7 @@ export class EventPublisher {
   ) {}
 
   static async connect(url: string, name: string): Promise<EventPublisher> {
-    const connection = await connect({
-      ...natsConnectOptions(url),
-      name,
-      maxReconnectAttempts: -1,
-      waitOnFirstConnect: true,
-    });
+    const connection = await connectNats(url, name);
     return new EventPublisher(connection, jetstream(connection));
   }
 

@@ -12,10 +12,10 @@ import {
   type ConsumerMessages,
   type JsMsg,
 } from '@nats-io/jetstream';
-import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { DOMAIN_EVENT_SUBJECTS } from '#libs/contracts';
-import { DOMAIN_EVENT_STREAM, natsConnectOptions } from '#libs/messaging';
+import { connectNats, DOMAIN_EVENT_STREAM } from '#libs/messaging';
 import { WebhooksConfig } from '../webhooks.config.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { webhookEventsReceived } from './webhook.metrics.js';
@@ -53,12 +53,7 @@ export class EventIntake implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await connect({
-      ...natsConnectOptions(this.config.NATS_URL),
-      name: 'webhooks-intake',
-      maxReconnectAttempts: -1,
-      waitOnFirstConnect: true,
-    });
+    this.connection = await connectNats(this.config.NATS_URL, 'webhooks-intake');
     const manager = await jetstreamManager(this.connection);
     const consumerConfig = {
       durable_name: WEBHOOKS_CONSUMER,
