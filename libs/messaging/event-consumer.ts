@@ -3,6 +3,8 @@ import {
   DeliverPolicy,
   jetstream,
   jetstreamManager,
+  type Consumer,
+  type ConsumerConfig,
   type ConsumerMessages,
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -10,6 +12,32 @@ import { Logger } from '@nestjs/common';
 import { DOMAIN_EVENT_SUBJECTS, type CloudEvent } from '#libs/contracts';
 import { DOMAIN_EVENT_STREAM } from './event-publisher.js';
 import { connectNats } from './nats-connect-options.js';
+
+/**
+ * The durable, explicitly acknowledging consumer of the domain-event stream named in `config`,
+ * created if it does not exist yet; safe when several replicas start at once.
+ */
+export async function durableConsumer(
+  connection: NatsConnection,
+  config: Partial<ConsumerConfig> & { durable_name: string },
+): Promise<Consumer> {
+  const manager = await jetstreamManager(connection);
+  const name = config.durable_name;
+  const existing = await manager.consumers.info(DOMAIN_EVENT_STREAM, name).catch(() => undefined);
+  if (!existing) {
+    await manager.consumers
+      .add(DOMAIN_EVENT_STREAM, {
+        ack_policy: AckPolicy.Explicit,
+        filter_subject: DOMAIN_EVENT_SUBJECTS,
+        ...config,
+      })
+      .catch(async (raced: unknown) => {
+        // Another replica created it in between: fine.
+        await manager.consumers.info(DOMAIN_EVENT_STREAM, name).catch(() => Promise.reject(raced));
+      });
+  }
+  return jetstream(connection).consumers.get(DOMAIN_EVENT_STREAM, name);
+}
 
 export type DomainEventHandler = (event: CloudEvent<Record<string, unknown>>) => Promise<void>;
 
@@ -40,24 +68,11 @@ export class DomainEventConsumer {
 
   /** Creates the durable consumer if needed and starts handling events; returns at once. */
   async start(handle: DomainEventHandler): Promise<void> {
-    const manager = await jetstreamManager(this.connection);
-    const exists = await manager.consumers
-      .info(DOMAIN_EVENT_STREAM, this.durableName)
-      .then(() => true)
-      .catch(() => false);
-    if (!exists) {
-      await manager.consumers.add(DOMAIN_EVENT_STREAM, {
-        durable_name: this.durableName,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        filter_subject: DOMAIN_EVENT_SUBJECTS,
-        ack_wait: 30 * SECOND_NANOS,
-      });
-    }
-    const consumer = await jetstream(this.connection).consumers.get(
-      DOMAIN_EVENT_STREAM,
-      this.durableName,
-    );
+    const consumer = await durableConsumer(this.connection, {
+      durable_name: this.durableName,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: 30 * SECOND_NANOS,
+    });
     const messages = await consumer.consume({ max_messages: 100 });
     this.messages = messages;
     this.loop = this.handleAll(messages, handle).catch((error: unknown) => {

@@ -1,7 +1,6 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { DeliverPolicy } from '@nats-io/jetstream';
 import type { CloudEvent } from '#libs/contracts';
-import { DOMAIN_EVENT_STREAM } from '#libs/messaging';
+import { connectNats, durableConsumer } from '#libs/messaging';
 
 /** A durable, explicitly acknowledging consumer of the domain-event stream, as an integration runs one. */
 export interface DurableConsumer {
@@ -16,14 +15,11 @@ export async function startDurableConsumer(
   natsUrl: string,
   name: string,
 ): Promise<DurableConsumer> {
-  const connection = await connect({ servers: natsUrl, maxReconnectAttempts: -1 });
-  const manager = await jetstreamManager(connection);
-  await manager.consumers.add(DOMAIN_EVENT_STREAM, {
+  const connection = await connectNats(natsUrl, name);
+  const consumer = await durableConsumer(connection, {
     durable_name: name,
-    ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
   });
-  const consumer = await jetstream(connection).consumers.get(DOMAIN_EVENT_STREAM, name);
   const messages = await consumer.consume();
   const state: DurableConsumer = {
     received: [],

@@ -4,18 +4,10 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import {
-  AckPolicy,
-  DeliverPolicy,
-  jetstream,
-  jetstreamManager,
-  type ConsumerMessages,
-  type JsMsg,
-} from '@nats-io/jetstream';
+import { DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
-import { DOMAIN_EVENT_SUBJECTS } from '#libs/contracts';
-import { connectNats, DOMAIN_EVENT_STREAM } from '#libs/messaging';
+import { connectNats, durableConsumer } from '#libs/messaging';
 import { WebhooksConfig } from '../webhooks.config.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { webhookEventsReceived } from './webhook.metrics.js';
@@ -54,32 +46,14 @@ export class EventIntake implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await connectNats(this.config.NATS_URL, 'webhooks-intake');
-    const manager = await jetstreamManager(this.connection);
-    const consumerConfig = {
+    const consumer = await durableConsumer(this.connection, {
       durable_name: WEBHOOKS_CONSUMER,
-      ack_policy: AckPolicy.Explicit,
       // Endpoints only exist once this service runs, and it creates the consumer before it
       // answers any registration: no earlier event can be for one of them.
       deliver_policy: DeliverPolicy.New,
-      filter_subject: DOMAIN_EVENT_SUBJECTS,
       ack_wait: nanos(30_000),
       max_ack_pending: 1000,
-    };
-    const existing = await manager.consumers
-      .info(DOMAIN_EVENT_STREAM, WEBHOOKS_CONSUMER)
-      .catch(() => undefined);
-    if (!existing) {
-      await manager.consumers.add(DOMAIN_EVENT_STREAM, consumerConfig).catch(async (raced) => {
-        // Another instance created it in between: fine.
-        await manager.consumers
-          .info(DOMAIN_EVENT_STREAM, WEBHOOKS_CONSUMER)
-          .catch(() => Promise.reject(raced));
-      });
-    }
-    const consumer = await jetstream(this.connection).consumers.get(
-      DOMAIN_EVENT_STREAM,
-      WEBHOOKS_CONSUMER,
-    );
+    });
     this.messages = await consumer.consume({
       max_messages: BATCH_SIZE * 2,
       callback: (message) => {
