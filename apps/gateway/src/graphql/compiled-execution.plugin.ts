@@ -29,7 +29,8 @@ export function compiledExecutionPlugin(): ApolloServerPlugin<GatewayContext> {
           );
           // Variables that do not fit: nothing ran, so graphql-js answers with its 400 and codes.
           if (result.data === undefined) return null;
-          if (result.errors?.length) logUnexpectedErrors(context.contextValue, result.errors);
+          if (result.errors?.length)
+            logUnexpectedErrors(context.contextValue.call.correlationId, result.errors);
           const response: GraphQLResponse = {
             http: context.response.http,
             body: {

@@ -47,11 +47,6 @@ function gatewayErrorIn(error: unknown): GatewayError | undefined {
   return undefined;
 }
 
-/** True when the error (or the resolver error inside it) may be shown as it is. */
-export function isExpectedError(error: unknown): boolean {
-  return isExpected(unwrapResolverError(error));
-}
-
 /** True when the error's message may be shown as it is. */
 function isExpected(error: unknown): boolean {
   if (error instanceof RpcError) return error.code !== ErrorCode.Internal;
@@ -112,17 +107,14 @@ function rpcErrorIn(error: unknown): unknown {
 const logger = new Logger('GraphQL');
 
 /** Logs unexpected errors, with their stack, under the correlation id the client receives. */
-export function logUnexpectedErrors(
-  context: GatewayContext,
-  errors: readonly GraphQLError[],
-): void {
+export function logUnexpectedErrors(correlationId: string, errors: readonly GraphQLError[]): void {
   for (const error of errors) {
     const cause = rpcErrorIn(unwrapResolverError(error));
     if (isExpected(cause)) continue;
     const failure = cause instanceof Error ? cause : new Error(String(cause));
     logger.error({
       msg: failure.message,
-      correlationId: context.call.correlationId,
+      correlationId,
       path: error.path?.join('.'),
       stack: failure.stack,
     });
@@ -138,7 +130,7 @@ export function correlationPlugin(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors }) {
-          logUnexpectedErrors(contextValue, errors);
+          logUnexpectedErrors(contextValue.call.correlationId, errors);
         },
         async willSendResponse({ contextValue, response }) {
           const { correlationId } = contextValue.call;

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@nestjs/common';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
 import type { Context, ServerOptions } from 'graphql-ws';
 import { ANONYMOUS_CALLER, type Caller } from '#libs/messaging';
 import type { Authenticator } from '../auth/authenticator.js';
-import { formatGraphQLError, isExpectedError } from './error-formatting.js';
+import { formatGraphQLError, logUnexpectedErrors } from './error-formatting.js';
 import type { GatewayContext } from './gateway-context.js';
 
 /** One graphql-ws connection, as graphql-ws hands it to every hook and to the context. */
@@ -17,8 +16,6 @@ const callers = new WeakMap<SubscriptionConnection, Caller>();
 export function callerOfConnection(connection: SubscriptionConnection): Caller {
   return callers.get(connection) ?? ANONYMOUS_CALLER;
 }
-
-const logger = new Logger('GraphQL');
 
 /** A socket that has not sent connection_init by then is closed with 4408. */
 const CONNECTION_INIT_TIMEOUT_MS = 3000;
@@ -78,14 +75,7 @@ function formatSubscriptionErrors(errors: readonly GraphQLError[]) {
 }
 
 function formatted(error: GraphQLError, correlationId: string) {
-  if (!isExpectedError(error)) {
-    logger.error({
-      msg: error.message,
-      correlationId,
-      path: error.path?.join('.'),
-      stack: error.stack,
-    });
-  }
+  logUnexpectedErrors(correlationId, [error]);
   const shaped = formatGraphQLError(error.toJSON(), error);
   return { ...shaped, extensions: { ...shaped.extensions, correlationId } };
 }
