@@ -26,12 +26,7 @@ export function eventAudienceOf(
   }
   if (isAdmin(caller)) return { types: requested, accepts: () => true };
   if (caller.roles.includes('integration')) {
-    const granted = new Set(caller.eventTypes ?? []);
-    const types = requested.filter((type) => granted.has(type));
-    if (types.length === 0) {
-      throw new RpcError(ErrorCode.Forbidden, 'This API key was granted none of these event types');
-    }
-    return { types, accepts: () => true };
+    return { types: grantedOf(caller, requested, 'these event types'), accepts: () => true };
   }
   if (caller.roles.includes('convener')) {
     const convened = new Set(caller.workStreamIds ?? []);
@@ -55,13 +50,19 @@ export function trainingAudienceOf(
   requested: readonly DomainEventType[],
 ): readonly DomainEventType[] {
   if (!caller.roles.includes('integration') || isAdmin(caller)) return requested;
+  return grantedOf(caller, requested, 'the event types of a training');
+}
+
+/** The requested types an integration was granted; none of them is FORBIDDEN. */
+function grantedOf(
+  caller: Caller,
+  requested: readonly DomainEventType[],
+  what: string,
+): readonly DomainEventType[] {
   const granted = new Set(caller.eventTypes ?? []);
   const types = requested.filter((type) => granted.has(type));
   if (types.length === 0) {
-    throw new RpcError(
-      ErrorCode.Forbidden,
-      'This API key was granted none of the event types of a training',
-    );
+    throw new RpcError(ErrorCode.Forbidden, `This API key was granted none of ${what}`);
   }
   return types;
 }
